@@ -1,0 +1,3 @@
+module github.com/tlsfloor/tlsfloor
+
+go 1.26

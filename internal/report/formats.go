@@ -1,0 +1,47 @@
+// Package report maps output format names to their handlers. Each format is
+// its own package under internal/report; this package only lists them.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tlsfloor/tlsfloor/internal/finding"
+)
+
+// Format is one output format.
+type Format struct {
+	// Name is what --format takes: "text", "json", "sarif", "csv".
+	Name string
+	// Description is one line for usage text.
+	Description string
+	// Machine is true for formats meant for programs rather than people.
+	// Commands exit 0 on findings in machine formats unless --fail-on
+	// asks otherwise.
+	Machine bool
+	// New returns a handler that writes the format to w.
+	New func(w io.Writer) finding.Handler
+}
+
+// formats lists every format, the default first.
+var formats = []Format{}
+
+// Lookup returns the format called name.
+func Lookup(name string) (Format, error) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Format{}, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Names(), ", "))
+}
+
+// Names lists the format names, the default first.
+func Names() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
+}
