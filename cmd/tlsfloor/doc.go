@@ -1,0 +1,85 @@
+// Tlsfloor reports what talks to AWS below a TLS floor: TLS 1.2 unless
+// asked for more.
+//
+// Usage:
+//
+//	tlsfloor <command> [flags] [arguments]
+//	tlsfloor help [command]
+//	tlsfloor <command> -h
+//
+// Flags follow the command. "tlsfloor", "tlsfloor -h" and "tlsfloor help"
+// print the list of commands; "tlsfloor help <command>" and
+// "tlsfloor <command> -h" print a command's usage, flags and an example.
+// Help that was asked for goes to standard output. Everything else tlsfloor
+// says to the user goes to standard error, one message a line, each line
+// starting with one of these prefixes:
+//
+//	tlsfloor:
+//	tlsfloor: error:
+//	tlsfloor: warning:
+//	tlsfloor: hint:
+//
+// An error is printed once, followed by any hints about it.
+//
+// # Commands
+//
+// version [-json]
+//
+// Print the tlsfloor version; the source revision, its time and whether the
+// tree was modified, when the build recorded them; the Go version; and the
+// operating system and architecture. With -json, print the same as one JSON
+// object:
+//
+//	{
+//	  "schema": "tlsfloor.version/v1",
+//	  "version": "...",
+//	  "revision": "...",
+//	  "time": "...",
+//	  "modified": false,
+//	  "go_version": "...",
+//	  "os": "...",
+//	  "arch": "..."
+//	}
+//
+// revision, time and modified are left out when the build did not record
+// them.
+//
+// help [command]
+//
+// Print the list of commands, or the usage of one command.
+//
+// # Reporting flags
+//
+// Commands that report findings share these flags:
+//
+//	--format FORMAT
+//		The report format: text (the default, for people), or json,
+//		sarif or csv (machine formats, for programs).
+//	-o FILE
+//		Write the report to FILE instead of standard output. The file is
+//		replaced only when the report is complete; a run that fails
+//		leaves an earlier file as it was. "-" means standard output.
+//	--fail-on LEVEL
+//		Exit 3 when an unsuppressed finding is at or above LEVEL: none,
+//		info, low, medium, high or critical. A command may accept more
+//		words, listed in its help. Without the flag, text reports fail
+//		on low and machine formats on none.
+//	--floor FLOOR
+//		The floor verdicts are judged against: 1.2 (the default), 1.3,
+//		or pq for TLS 1.3 with a post-quantum key exchange. tls1.2,
+//		tls1.3 and post-quantum are accepted too.
+//
+// Suppressed findings are reported, marked as suppressed, and never fail a
+// run.
+//
+// # Exit codes
+//
+//	0  success: no unsuppressed finding at the --fail-on level
+//	1  error at run time
+//	2  usage error: an unknown command or flag, or a bad flag value
+//	3  findings at or above the --fail-on level
+//
+// In the text format, any unsuppressed finding of severity low or above
+// exits 3. The machine formats json, sarif and csv exit 0 on findings
+// unless --fail-on is given.
+package main
