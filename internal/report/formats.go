@@ -8,6 +8,10 @@ import (
 	"strings"
 
 	"github.com/tlsfloor/tlsfloor/internal/finding"
+	"github.com/tlsfloor/tlsfloor/internal/report/csv"
+	"github.com/tlsfloor/tlsfloor/internal/report/jsonout"
+	"github.com/tlsfloor/tlsfloor/internal/report/sarif"
+	"github.com/tlsfloor/tlsfloor/internal/report/text"
 )
 
 // Format is one output format.
@@ -25,7 +29,31 @@ type Format struct {
 }
 
 // formats lists every format, the default first.
-var formats = []Format{}
+var formats = []Format{
+	{
+		Name:        "text",
+		Description: "findings for people, as they are found, then a summary",
+		New:         func(w io.Writer) finding.Handler { return text.New(w) },
+	},
+	{
+		Name:        "json",
+		Description: "the versioned JSON document (schema tlsfloor.<command>/v1)",
+		Machine:     true,
+		New:         func(w io.Writer) finding.Handler { return jsonout.New(w) },
+	},
+	{
+		Name:        "sarif",
+		Description: "SARIF 2.1.0, for GitHub code scanning",
+		Machine:     true,
+		New:         func(w io.Writer) finding.Handler { return sarif.New(w) },
+	},
+	{
+		Name:        "csv",
+		Description: "one row per finding, without the summary",
+		Machine:     true,
+		New:         func(w io.Writer) finding.Handler { return csv.New(w) },
+	},
+}
 
 // Lookup returns the format called name.
 func Lookup(name string) (Format, error) {
