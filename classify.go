@@ -41,17 +41,22 @@ func (p Policy) refusal(err error) (Problem, uint16) {
 	if v, ok := unsupportedVersion(err); ok {
 		return ProblemVersion, v
 	}
-	alert, ok := remoteAlert(err)
-	if !ok {
-		return 0, 0
-	}
-	switch {
-	case alert == alertProtocolVersion:
-		return ProblemVersion, 0
-	case p.PostQuantum && (alert == alertHandshakeFailure || alert == alertInsufficientSecurity):
-		return ProblemKeyExchange, 0
+	if alert, ok := remoteAlert(err); ok {
+		return p.alertProblem(uint8(alert)), 0
 	}
 	return 0, 0
+}
+
+// alertProblem says which problem a server's alert in reply to the
+// policy's ClientHello stands for, if any.
+func (p Policy) alertProblem(desc uint8) Problem {
+	switch alert := tls.AlertError(desc); {
+	case alert == alertProtocolVersion:
+		return ProblemVersion
+	case p.PostQuantum && (alert == alertHandshakeFailure || alert == alertInsufficientSecurity):
+		return ProblemKeyExchange
+	}
+	return 0
 }
 
 // remoteAlert finds the alert a peer sent. crypto/tls reports it as a

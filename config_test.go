@@ -230,22 +230,23 @@ func TestPostQuantum(t *testing.T) {
 	ca := testpki.New(t)
 	tests := []struct {
 		name  string
-		addr  func(t *testing.T) string
+		url   func(t *testing.T) string
 		group tls.CurveID // 0: must fail
 	}{
-		{name: "go-x25519-only", addr: func(t *testing.T) string {
-			return tlslab.GoTLS(t, ca, &tls.Config{CurvePreferences: []tls.CurveID{tls.X25519}})
+		{name: "go-x25519-only", url: func(t *testing.T) string {
+			return tlslab.GoHTTPS(t, ca, &tls.Config{CurvePreferences: []tls.CurveID{tls.X25519}})
 		}},
-		{name: "openssl-3.0", addr: func(t *testing.T) string { return tlslab.OpenSSL(t, ca, testpki.ECDSA, tlslab.OnlyTLS13...) }},
-		{name: "go-mlkem", group: tls.X25519MLKEM768, addr: func(t *testing.T) string {
-			return tlslab.GoTLS(t, ca, &tls.Config{CurvePreferences: []tls.CurveID{tls.X25519MLKEM768, tls.X25519}})
+		{name: "openssl-3.0", url: func(t *testing.T) string {
+			return "https://" + tlslab.OpenSSL(t, ca, testpki.ECDSA, tlslab.OnlyTLS13...)
+		}},
+		{name: "go-mlkem", group: tls.X25519MLKEM768, url: func(t *testing.T) string {
+			return tlslab.GoHTTPS(t, ca, &tls.Config{CurvePreferences: []tls.CurveID{tls.X25519MLKEM768, tls.X25519}})
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			addr := tt.addr(t)
-			tr := tlsfloor.PostQuantum.Transport(&http.Transport{TLSClientConfig: &tls.Config{RootCAs: ca.Pool()}})
-			conn, err := tr.DialTLSContext(t.Context(), "tcp", addr)
+			client := tlsfloor.PostQuantum.Client(&http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: ca.Pool()}}})
+			resp, err := get(t, client, tt.url(t)+"/")
 			if tt.group == 0 {
 				var de *tlsfloor.DowngradeError
 				if !errors.As(err, &de) || de.Problem != tlsfloor.ProblemKeyExchange {
@@ -256,8 +257,7 @@ func TestPostQuantum(t *testing.T) {
 			if err != nil {
 				t.Fatalf("post-quantum handshake: %v", err)
 			}
-			defer conn.Close()
-			if cs := conn.(*tls.Conn).ConnectionState(); cs.CurveID != tt.group || cs.Version != tls.VersionTLS13 {
+			if cs := resp.TLS; cs.CurveID != tt.group || cs.Version != tls.VersionTLS13 {
 				t.Errorf("negotiated %s over %x, want %s over TLS 1.3", cs.CurveID, cs.Version, tt.group)
 			}
 		})
@@ -351,5 +351,24 @@ func TestCustomDialerChecked(t *testing.T) {
 	var de *tlsfloor.DowngradeError
 	if !used || !errors.As(err, &de) || de.Version != tls.VersionTLS10 {
 		t.Fatalf("used %v, error = %v; want the custom dialer used and its TLS 1.0 connection refused", used, err)
+	}
+}
+
+// TestTransportClone checks that a floored transport's clone dials with its
+// own TLS config (as the AWS SDK's BuildableClient clones and edits
+// transports) and still holds the floor.
+func TestTransportClone(t *testing.T) {
+	oldCA, newCA := testpki.New(t), testpki.New(t)
+	first := tlsfloor.Default.Transport(&http.Transport{TLSClientConfig: &tls.Config{RootCAs: oldCA.Pool()}})
+	clone := first.Clone()
+	clone.TLSClientConfig.RootCAs = newCA.Pool()
+	client := &http.Client{Transport: clone}
+	if _, err := get(t, client, tlslab.GoHTTPS(t, newCA, nil)+"/"); err != nil {
+		t.Errorf("clone with new roots: %v", err)
+	}
+	_, err := get(t, client, "https://"+tlslab.OpenSSL(t, newCA, testpki.ECDSA, tlslab.OnlyTLS11...)+"/")
+	var de *tlsfloor.DowngradeError
+	if !errors.As(err, &de) || de.Version != tls.VersionTLS11 {
+		t.Errorf("clone against TLS 1.1: error = %v, want a DowngradeError naming TLS 1.1", err)
 	}
 }

@@ -38,13 +38,22 @@
 // crypto/tls calls for every handshake, resumed ones included, and which
 // refuses any connection that falls short with a [*DowngradeError] naming
 // what was negotiated and what the policy wants. [Policy.Transport] also
-// re-applies the policy at each dial, and [Policy.ServerConfig] at each
+// reads each server's first message off the wire, independently of the
+// TLS config, and [Policy.ServerConfig] re-applies the policy at each
 // ClientHello. [Policy.Check] runs the same test on any
 // tls.ConnectionState.
 //
-// [Policy.Observer] receives one [Event] per handshake (host, version,
-// cipher suite, group, resumption, outcome), for metrics and audit logs.
-// This package never logs.
+// When a server refuses the policy's ClientHello outright, as every modern
+// server that speaks only TLS 1.1 does, the transport opens one diagnostic
+// connection that offers TLS 1.0 to 1.2 and drops it as soon as the
+// server's certificate arrives, so that the error can name the version the
+// server speaks (DowngradeError.Diagnosed).
+//
+// [Policy.Observer] receives one [Event] per handshake that reaches
+// verification (host, version, cipher suite, group, resumption, outcome)
+// and one per refusal on the wire, for metrics and audit logs. Handshakes
+// that fail for other reasons, such as an untrusted certificate, are
+// reported to the caller only. This package never logs.
 //
 // # Escape hatches
 //

@@ -12,27 +12,46 @@ import (
 // settings as http.DefaultTransport) whose TLS connections hold the policy.
 // Proxy, timeouts, connection pooling and HTTP/2 settings are kept.
 //
-// TLSClientConfig is replaced by [Policy.Config] of it. DialTLSContext is
-// set so that each direct HTTPS connection re-applies the policy to the
-// transport's TLSClientConfig at dial time (so later edits to it cannot
-// lower the floor), turns a refused handshake into a *DowngradeError that
-// names the version the server chose, and checks the finished connection
-// once more. Connections tunnelled through an HTTP proxy are held by
-// TLSClientConfig's VerifyConnection alone.
+// The policy is held twice over. TLSClientConfig is replaced by
+// [Policy.Config] of it, whose VerifyConnection checks every handshake. And
+// DialContext is wrapped so that each direct connection reads the server's
+// first message off the wire before crypto/tls does: a ServerHello below
+// the floor, or an alert refusing the policy's ClientHello, ends the
+// handshake with a *DowngradeError that names the version the server
+// speaks. That second check does not depend on TLSClientConfig, so editing
+// it later cannot switch it off; connections tunnelled through an HTTP
+// proxy are held by VerifyConnection alone.
 //
 // A DialTLSContext (or DialTLS) set in base is still used; the connection it
 // returns must be a *tls.Conn or have a ConnectionState method, and is
 // refused otherwise, since its version cannot be checked.
-//
-// A transport cloned from the returned one dials through the original's
-// TLSClientConfig; call Transport on a modified clone to rebind it.
 func (p Policy) Transport(base *http.Transport) *http.Transport {
 	tr := cloneTransport(base)
-	d := &dialer{policy: p, tr: tr, custom: customDialer(tr)}
-	tr.TLSClientConfig = p.Config(tr.TLSClientConfig)
-	tr.DialTLS = nil
-	tr.DialTLSContext = d.dialTLS
+	p.ApplyTransport(tr)
 	return tr
+}
+
+// ApplyTransport makes tr hold the policy, in place, as [Policy.Transport]
+// does for a copy. Its method value has the type transport options take,
+// for example in the AWS SDK for Go v2:
+//
+//	awshttp.NewBuildableClient().WithTransportOptions(tlsfloor.Default.ApplyTransport)
+//
+// A transport cloned afterwards (http.Transport.Clone) keeps holding the
+// policy, with whatever TLS settings the clone is given.
+func (p Policy) ApplyTransport(tr *http.Transport) {
+	if autoHTTP2(tr) {
+		// tr would have negotiated HTTP/2 on its own; a transport with a
+		// TLS config only does if asked.
+		tr.ForceAttemptHTTP2 = true
+	}
+	tr.TLSClientConfig = p.Config(tr.TLSClientConfig)
+	tr.DialContext = p.guard(baseDial(tr.DialContext, tr.Dial))
+	tr.Dial = nil
+	if custom := customDialer(tr); custom != nil {
+		tr.DialTLSContext = p.checkCustom(custom)
+		tr.DialTLS = nil
+	}
 }
 
 // Client returns a copy of base (nil means a zero http.Client) whose
@@ -62,13 +81,7 @@ func (p Policy) Client(base *http.Client) *http.Client {
 
 func cloneTransport(base *http.Transport) *http.Transport {
 	if base != nil {
-		tr := base.Clone()
-		if autoHTTP2(base) {
-			// base would have negotiated HTTP/2 on its own; a transport
-			// with a TLS config and a TLS dialer only does if asked.
-			tr.ForceAttemptHTTP2 = true
-		}
-		return tr
+		return base.Clone()
 	}
 	if def, ok := http.DefaultTransport.(*http.Transport); ok {
 		return def.Clone()
@@ -121,15 +134,8 @@ func (c *checkedRoundTripper) RoundTrip(req *http.Request) (*http.Response, erro
 	return resp, nil
 }
 
-// dialer makes the direct TLS connections of a Transport.
-type dialer struct {
-	policy Policy
-	tr     *http.Transport
-	custom func(ctx context.Context, network, addr string) (net.Conn, error)
-}
-
-// customDialer returns the TLS dialer base already had, if any.
-func customDialer(tr *http.Transport) func(ctx context.Context, network, addr string) (net.Conn, error) {
+// customDialer returns the TLS dialer tr already has, if any.
+func customDialer(tr *http.Transport) dialFunc {
 	if tr.DialTLSContext != nil {
 		return tr.DialTLSContext
 	}
