@@ -81,5 +81,7 @@
 //
 // In the text format, any unsuppressed finding of severity low or above
 // exits 3. The machine formats json, sarif and csv exit 0 on findings
-// unless --fail-on is given.
+// unless --fail-on is given. Commands that report every check they ran,
+// such as doctor, give each a verdict: warn and fail count at their
+// severity, while pass and unknown (could not be verified) never exit 3.
 package main

@@ -68,7 +68,8 @@ func (e *UsageError) ErrorHints() []string { return e.Hints }
 // FindingsError reports that a run found findings at or above its --fail-on
 // level. It exits with ExitFindings. The report itself is complete.
 type FindingsError struct {
-	// Count is how many unsuppressed findings the threshold matched.
+	// Count is how many unsuppressed warn or fail findings the threshold
+	// matched.
 	Count int
 	// FailOn is the --fail-on word in force, such as "low".
 	FailOn string

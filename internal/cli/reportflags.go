@@ -46,7 +46,7 @@ func addReportFlags(fs *flag.FlagSet, reg formatRegistry, extra []Threshold) *Re
 	}
 	fs.Var(&rf.Format, "format", "report `format`"+listSuffix(reg.names()))
 	fs.StringVar(&rf.Output, "o", "", "write the report to `file` instead of standard output")
-	fs.Var(&rf.FailOn, "fail-on", "exit 3 on an unsuppressed finding that reaches `level`"+listSuffix(rf.FailOn.Words())+
+	fs.Var(&rf.FailOn, "fail-on", "exit 3 on an unsuppressed warn or fail finding that reaches `level`"+listSuffix(rf.FailOn.Words())+
 		"\n(default low for text, none for machine formats)")
 	fs.Var(&rf.Floor, "floor", "judge against the TLS `floor`: 1.2, 1.3 or pq")
 	return rf
@@ -86,7 +86,7 @@ func (rf *ReportFlags) NewRun(command string) finding.Run {
 // format, and completes the output. write must call Start, Finding for
 // each finding, and End. If write fails, Report returns its error and
 // leaves no report file behind. Otherwise Report returns a
-// *[FindingsError] when any unsuppressed finding reached the --fail-on
+// *[FindingsError] when any unsuppressed warn or fail finding reached the --fail-on
 // level.
 func (rf *ReportFlags) Report(env *Env, write func(finding.Handler) error) error {
 	format, err := rf.Format.Lookup()

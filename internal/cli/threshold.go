@@ -13,8 +13,9 @@ import (
 type Threshold struct {
 	// Name is the word --fail-on takes, such as "low" or "below-floor".
 	Name string
-	// Match reports whether a finding fails the run. Suppressed findings
-	// never reach it. A nil Match fails on nothing.
+	// Match reports whether a finding fails the run. Suppressed findings,
+	// and findings whose verdict is pass or unknown, never reach it; see
+	// [counts]. A nil Match fails on nothing.
 	Match func(finding.Finding) bool
 }
 
@@ -46,10 +47,27 @@ type tally struct {
 	failing   int
 }
 
-// add counts f if it is unsuppressed and the threshold matches it.
+// add counts f if it can fail a run and the threshold matches it.
 func (t *tally) add(f finding.Finding) {
-	if f.Suppression == nil && t.threshold.Match != nil && t.threshold.Match(f) {
+	if counts(f) && t.threshold.Match != nil && t.threshold.Match(f) {
 		t.failing++
+	}
+}
+
+// counts reports whether f can fail a run under --fail-on: it must be
+// unsuppressed, and its verdict warn or fail (a finding without a verdict
+// is a fail). A check that passed found nothing wrong, and one whose
+// outcome is unknown found nothing either: it is reported so that people
+// look, not counted.
+func counts(f finding.Finding) bool {
+	if f.Suppression != nil {
+		return false
+	}
+	switch f.Outcome() {
+	case finding.VerdictPass, finding.VerdictUnknown:
+		return false
+	default:
+		return true
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tlsfloor/tlsfloor/internal/finding"
+	"github.com/tlsfloor/tlsfloor/internal/report/reporttest"
 )
 
 // fnd returns a finding of rule id and severity sev, suppressed if asked.
@@ -21,6 +22,12 @@ func belowFloor() Threshold {
 	return Threshold{Name: "below-floor", Match: func(f finding.Finding) bool { return f.RuleID == "BELOW" }}
 }
 
+// withVerdict returns f with verdict v.
+func withVerdict(f finding.Finding, v finding.Verdict) finding.Finding {
+	f.Verdict = v
+	return f
+}
+
 func TestTally(t *testing.T) {
 	mixed := []finding.Finding{
 		fnd("A", finding.Info, false),
@@ -28,6 +35,20 @@ func TestTally(t *testing.T) {
 		fnd("C", finding.Medium, false),
 		fnd("D", finding.High, true),
 		fnd("BELOW", finding.Critical, false),
+	}
+	// Of these, the unsuppressed warn and fail findings count: WARN,
+	// WARN-LOW, FAIL, the second BELOW, UNSET and INVALID.
+	verdicts := []finding.Finding{
+		withVerdict(fnd("PASS", finding.Critical, false), finding.VerdictPass),
+		withVerdict(fnd("UNKNOWN", finding.Critical, false), finding.VerdictUnknown),
+		withVerdict(fnd("BELOW", finding.Critical, false), finding.VerdictUnknown),
+		withVerdict(fnd("WARN", finding.High, false), finding.VerdictWarn),
+		withVerdict(fnd("WARN-LOW", finding.Low, false), finding.VerdictWarn),
+		withVerdict(fnd("WARN-SUPPRESSED", finding.Critical, true), finding.VerdictWarn),
+		withVerdict(fnd("FAIL", finding.Medium, false), finding.VerdictFail),
+		withVerdict(fnd("BELOW", finding.Critical, false), finding.VerdictFail),
+		fnd("UNSET", finding.High, false),
+		withVerdict(fnd("INVALID", finding.Info, false), "maybe"),
 	}
 	tests := []struct {
 		name      string
@@ -43,6 +64,15 @@ func TestTally(t *testing.T) {
 		{name: "extra word", threshold: belowFloor(), findings: mixed, want: 1},
 		{name: "only suppressed", threshold: AtLeast(finding.Info), findings: []finding.Finding{fnd("X", finding.Critical, true)}, want: 0},
 		{name: "no findings", threshold: AtLeast(finding.Info), findings: nil, want: 0},
+		{name: "verdicts at info", threshold: AtLeast(finding.Info), findings: verdicts, want: 6},
+		{name: "verdicts at high", threshold: AtLeast(finding.High), findings: verdicts, want: 3},
+		{name: "verdicts at critical", threshold: AtLeast(finding.Critical), findings: verdicts, want: 1},
+		{name: "verdicts under an extra word", threshold: belowFloor(), findings: verdicts, want: 1},
+		{name: "verdicts under none", threshold: noThreshold(), findings: verdicts, want: 0},
+		{name: "only passes and unknowns", threshold: AtLeast(finding.Info), findings: []finding.Finding{
+			withVerdict(fnd("P", finding.Critical, false), finding.VerdictPass),
+			withVerdict(fnd("U", finding.Critical, false), finding.VerdictUnknown),
+		}, want: 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +81,58 @@ func TestTally(t *testing.T) {
 				tl.add(f)
 			}
 			checkTallyErr(t, tl.err(), tt.want, tt.threshold.Name)
+		})
+	}
+}
+
+// TestCountingHandlerVerdicts feeds the shared doctor run with mixed
+// verdicts through a countingHandler: its warn and fail findings count at
+// their severity, its passes and unknowns never.
+func TestCountingHandlerVerdicts(t *testing.T) {
+	tests := []struct {
+		name      string
+		threshold Threshold
+		want      int
+	}{
+		{name: "info", threshold: AtLeast(finding.Info), want: 3},     // warn low, fail high, unset high
+		{name: "low", threshold: AtLeast(finding.Low), want: 3},       // the text default
+		{name: "medium", threshold: AtLeast(finding.Medium), want: 2}, // fail high, unset high
+		{name: "critical", threshold: AtLeast(finding.Critical), want: 0},
+		{name: "none", threshold: noThreshold(), want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := &tally{threshold: tt.threshold}
+			if err := reporttest.Feed(&countingHandler{next: &recorder{}, tally: tl}, reporttest.Mixed()); err != nil {
+				t.Fatal(err)
+			}
+			checkTallyErr(t, tl.err(), tt.want, tt.threshold.Name)
+		})
+	}
+}
+
+func TestCounts(t *testing.T) {
+	tests := []struct {
+		name       string
+		verdict    finding.Verdict
+		suppressed bool
+		want       bool
+	}{
+		{name: "no verdict", verdict: "", want: true},
+		{name: "fail", verdict: finding.VerdictFail, want: true},
+		{name: "warn", verdict: finding.VerdictWarn, want: true},
+		{name: "pass", verdict: finding.VerdictPass, want: false},
+		{name: "unknown", verdict: finding.VerdictUnknown, want: false},
+		{name: "invalid verdict is a fail", verdict: "maybe", want: true},
+		{name: "suppressed fail", verdict: finding.VerdictFail, suppressed: true, want: false},
+		{name: "suppressed warn", verdict: finding.VerdictWarn, suppressed: true, want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := withVerdict(fnd("R", finding.Critical, tt.suppressed), tt.verdict)
+			if got := counts(f); got != tt.want {
+				t.Errorf("counts() = %v, want %v", got, tt.want)
+			}
 		})
 	}
 }

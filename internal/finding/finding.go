@@ -16,13 +16,18 @@ import (
 
 // Finding is one thing a command found: a rule that matched a line of code,
 // a machine setting below the floor, an endpoint that accepts TLS 1.0, a
-// caller seen below the floor in CloudTrail.
+// caller seen below the floor in CloudTrail. Commands that report every
+// check they ran, such as doctor, also report checks that passed, warned or
+// could not be verified, each with its [Verdict].
 type Finding struct {
 	// RuleID is the stable identifier of the rule or check, such as
 	// "TF-DOTNET-001". It matches a Rule in Run.Rules.
 	RuleID string `json:"rule_id"`
 	// Severity ranks the finding; see [Severity].
 	Severity Severity `json:"severity"`
+	// Verdict says how the check came out. The zero value means VerdictFail:
+	// a finding is something below the floor unless it says otherwise.
+	Verdict Verdict `json:"verdict,omitempty"`
 	// Title is the rule's one-line title.
 	Title string `json:"title"`
 	// Message says what was found in this instance, in one or two

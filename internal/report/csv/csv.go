@@ -4,11 +4,14 @@
 // The columns are
 //
 //	rule_id, severity, title, path, line, column, target, message,
-//	remediation, suppressed, justification
+//	remediation, suppressed, justification, verdict
 //
 // path, line and column are empty for findings that are not in a file, and
 // line and column are empty when unknown. suppressed is "true" or
-// "false"; justification is the suppression's, or empty.
+// "false"; justification is the suppression's, or empty. verdict is how
+// the check came out: "pass", "warn", "fail" or "unknown", and "fail" for a
+// finding that does not set one (see finding.Finding.Outcome). It is the
+// last column, added after the others, so that their positions stay.
 //
 // CSV holds findings only. The run (command, floor, rules) and the summary
 // (what was read and skipped) are not written: End writes nothing but
@@ -32,7 +35,7 @@ import (
 // header names the columns.
 var header = [...]string{
 	"rule_id", "severity", "title", "path", "line", "column", "target",
-	"message", "remediation", "suppressed", "justification",
+	"message", "remediation", "suppressed", "justification", "verdict",
 }
 
 // Handler writes findings as CSV rows. It implements [finding.Handler].
@@ -85,6 +88,7 @@ func row(f finding.Finding) []string {
 	return []string{
 		safe(f.RuleID), f.Severity.String(), safe(f.Title), safe(path), line, column,
 		safe(f.Target), safe(f.Message), safe(f.Remediation), suppressed, safe(justification),
+		string(f.Outcome()),
 	}
 }
 

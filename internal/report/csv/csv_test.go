@@ -51,6 +51,18 @@ func TestParses(t *testing.T) {
 	}
 }
 
+// TestColumnPositions pins every column to its index, so that scripts that
+// read columns by position keep working as columns are added at the end.
+func TestColumnPositions(t *testing.T) {
+	want := []string{
+		"rule_id", "severity", "title", "path", "line", "column", "target",
+		"message", "remediation", "suppressed", "justification", "verdict",
+	}
+	if diff := cmp.Diff(want, header[:]); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+}
+
 // TestStreaming checks that each row is written when its finding arrives.
 func TestStreaming(t *testing.T) {
 	var buf bytes.Buffer
@@ -62,10 +74,10 @@ func TestStreaming(t *testing.T) {
 	if err := h.Finding(finding.Finding{RuleID: "R-1"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := buf.String()[before:], "R-1,info,,,,,,,,false,\n"; got != want {
+	if got, want := buf.String()[before:], "R-1,info,,,,,,,,false,,fail\n"; got != want {
 		t.Errorf("Finding wrote %q, want %q", got, want)
 	}
-	if err := h.End(finding.Summary{Read: 3}); err != nil || buf.Len() != before+len("R-1,info,,,,,,,,false,\n") {
+	if err := h.End(finding.Summary{Read: 3}); err != nil || buf.Len() != before+len("R-1,info,,,,,,,,false,,fail\n") {
 		t.Errorf("End wrote %q (error %v), want nothing", buf.String()[before:], err)
 	}
 }
@@ -80,23 +92,48 @@ func TestRow(t *testing.T) {
 			name: "file",
 			f: finding.Finding{RuleID: "R", Severity: finding.High, Title: "t", Message: "m", Remediation: "fix",
 				Location: &finding.Location{Path: "a.go", Line: 3, Column: 4}},
-			want: []string{"R", "high", "t", "a.go", "3", "4", "", "m", "fix", "false", ""},
+			want: []string{"R", "high", "t", "a.go", "3", "4", "", "m", "fix", "false", "", "fail"},
 		},
 		{
 			name: "target suppressed",
 			f: finding.Finding{RuleID: "R", Severity: finding.Low, Title: "t", Target: "h:443",
 				Suppression: &finding.Suppression{Kind: "config", Justification: "ok"}},
-			want: []string{"R", "low", "t", "", "", "", "h:443", "", "", "true", "ok"},
+			want: []string{"R", "low", "t", "", "", "", "h:443", "", "", "true", "ok", "fail"},
 		},
 		{
 			name: "unknown line",
 			f:    finding.Finding{RuleID: "R", Location: &finding.Location{Path: "a.go"}},
-			want: []string{"R", "info", "", "a.go", "", "", "", "", "", "false", ""},
+			want: []string{"R", "info", "", "a.go", "", "", "", "", "", "false", "", "fail"},
 		},
 		{
 			name: "formula neutralised",
 			f:    finding.Finding{RuleID: "R", Message: `=HYPERLINK("http://x")`, Title: "-1", Target: "@h", Remediation: "+x"},
-			want: []string{"R", "info", "'-1", "", "", "", "'@h", `'=HYPERLINK("http://x")`, "'+x", "false", ""},
+			want: []string{"R", "info", "'-1", "", "", "", "'@h", `'=HYPERLINK("http://x")`, "'+x", "false", "", "fail"},
+		},
+		{
+			name: "pass",
+			f:    finding.Finding{RuleID: "R", Verdict: finding.VerdictPass, Target: "h"},
+			want: []string{"R", "info", "", "", "", "", "h", "", "", "false", "", "pass"},
+		},
+		{
+			name: "warn",
+			f:    finding.Finding{RuleID: "R", Severity: finding.Low, Verdict: finding.VerdictWarn},
+			want: []string{"R", "low", "", "", "", "", "", "", "", "false", "", "warn"},
+		},
+		{
+			name: "explicit fail",
+			f:    finding.Finding{RuleID: "R", Severity: finding.High, Verdict: finding.VerdictFail},
+			want: []string{"R", "high", "", "", "", "", "", "", "", "false", "", "fail"},
+		},
+		{
+			name: "unknown",
+			f:    finding.Finding{RuleID: "R", Severity: finding.Medium, Verdict: finding.VerdictUnknown},
+			want: []string{"R", "medium", "", "", "", "", "", "", "", "false", "", "unknown"},
+		},
+		{
+			name: "invalid verdict written as fail",
+			f:    finding.Finding{RuleID: "R", Verdict: "=maybe"},
+			want: []string{"R", "info", "", "", "", "", "", "", "", "false", "", "fail"},
 		},
 	}
 	for _, tt := range tests {

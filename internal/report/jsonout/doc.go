@@ -40,6 +40,13 @@
 //	  rule_id      string, the id of a rule in run.rules (or of a rule not
 //	               listed there).
 //	  severity     string, as for rules; may differ from the rule's.
+//	  verdict      string, optional: how the check came out, "pass",
+//	               "warn", "fail" or "unknown" (could not be verified;
+//	               never a pass). Absent means "fail": a finding is
+//	               something below the floor unless it says otherwise.
+//	               Commands that report every check they ran, such as
+//	               doctor, set it. Readers must read an absent
+//	               verdict as "fail".
 //	  title        string, the rule's title.
 //	  message      string, what was found in this instance.
 //	  location     object, optional, for findings in a file:
@@ -81,4 +88,12 @@
 // Removing or renaming a member, or changing its meaning, makes v2. [Read]
 // and [Replay] accept only "tlsfloor.<command>/v1" and report any other
 // schema by name.
+//
+// The finding member verdict was added this way, within v1: it is
+// optional, and its absence means what every v1 finding meant before it,
+// a fail. Documents written before it read as they did; a reader that does
+// not know it sees pass, warn and unknown checks as findings, which errs
+// towards failing, never towards passing. [Read] and [Replay] accept the
+// four verdict words in any case, read an empty string as absent, and
+// report any other value as an error.
 package jsonout

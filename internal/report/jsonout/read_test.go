@@ -112,9 +112,38 @@ func TestReplayHandlerError(t *testing.T) {
 }
 
 const (
-	okRun     = `"run":{"command":"scan","started":"2025-01-02T03:04:05Z"}`
-	okSummary = `"summary":{"read":1}`
+	okRun       = `"run":{"command":"scan","started":"2025-01-02T03:04:05Z"}`
+	okDoctorRun = `"run":{"command":"doctor","started":"2025-01-02T03:04:05Z"}`
+	okSummary   = `"summary":{"read":1}`
 )
+
+func TestReadVerdicts(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string // the verdict member, or "" for none
+		want finding.Verdict
+	}{
+		{name: "absent", in: "", want: ""},
+		{name: "empty", in: `,"verdict":""`, want: ""},
+		{name: "pass", in: `,"verdict":"pass"`, want: finding.VerdictPass},
+		{name: "warn", in: `,"verdict":"warn"`, want: finding.VerdictWarn},
+		{name: "fail", in: `,"verdict":"fail"`, want: finding.VerdictFail},
+		{name: "unknown", in: `,"verdict":"unknown"`, want: finding.VerdictUnknown},
+		{name: "any case", in: `,"verdict":"Unknown"`, want: finding.VerdictUnknown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := `{"schema":"tlsfloor.doctor/v1",` + okDoctorRun + `,"findings":[{"rule_id":"A"` + tt.in + `}],` + okSummary + `}`
+			_, findings, _, err := Read(strings.NewReader(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(findings) != 1 || findings[0].Verdict != tt.want {
+				t.Errorf("findings = %+v, want one with verdict %q", findings, tt.want)
+			}
+		})
+	}
+}
 
 func TestReadErrors(t *testing.T) {
 	tests := []struct {
@@ -147,6 +176,10 @@ func TestReadErrors(t *testing.T) {
 			want: `jsonout: schema at offset 28: duplicate member`},
 		{name: "unknown severity", doc: `{"schema":"tlsfloor.scan/v1",` + okRun + `,"findings":[{"rule_id":"A","severity":"urgent"}]}`,
 			want: `jsonout: findings[0] at offset 99: unknown severity "urgent" (want one of info, low, medium, high, critical)`},
+		{name: "unknown verdict", doc: `{"schema":"tlsfloor.doctor/v1",` + okDoctorRun + `,"findings":[{"rule_id":"A","verdict":"skipped"}]}`,
+			want: `jsonout: findings[0] at offset 103: unknown verdict "skipped" (want one of pass, warn, fail, unknown)`},
+		{name: "verdict not a string", doc: `{"schema":"tlsfloor.doctor/v1",` + okDoctorRun + `,"findings":[{"rule_id":"A","verdict":true}]}`,
+			want: `jsonout: findings[0] at offset 103: json: cannot unmarshal bool into Go struct field Finding.verdict of type finding.Verdict`},
 		{name: "wrong type in finding", doc: `{"schema":"tlsfloor.scan/v1",` + okRun + `,"findings":[{"rule_id":"A","location":{"line":"3"}}]}`,
 			want: `jsonout: findings[0] at offset 99: json: cannot unmarshal string into Go struct field Location.location.line of type int`},
 		{name: "finding without rule", doc: `{"schema":"tlsfloor.scan/v1",` + okRun + `,"findings":[{}]}`,
@@ -171,7 +204,7 @@ func TestReadErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"rich.json", "empty.json"} {
+	for _, name := range []string{"rich.json", "empty.json", "mixed.json"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)

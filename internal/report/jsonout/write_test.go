@@ -111,6 +111,16 @@ func TestWriteErrors(t *testing.T) {
 			},
 			want: "jsonout: finding 0: json: error calling MarshalText for type finding.Severity: invalid severity 9",
 		},
+		{
+			name: "invalid verdict",
+			call: func(h *Handler) error {
+				if err := h.Start(finding.Run{Command: "doctor"}); err != nil {
+					return err
+				}
+				return h.Finding(finding.Finding{RuleID: "R", Verdict: "skipped"})
+			},
+			want: `jsonout: finding 0: json: error calling MarshalText for type finding.Verdict: invalid verdict "skipped"`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

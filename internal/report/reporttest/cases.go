@@ -165,3 +165,126 @@ func richFindings() []finding.Finding {
 		},
 	}
 }
+
+// Mixed is a doctor run that reports every check it ran: passes (one with
+// a remediation and references that the text format leaves out), a warn
+// in a target and a suppressed warn in a file, an explicit fail, an
+// unknown, and a finding without a verdict, which reads as a fail.
+func Mixed() Case {
+	return Case{
+		Name:     "mixed",
+		Run:      mixedRun(),
+		Findings: mixedFindings(),
+		Summary: finding.Summary{
+			Unit:       "components",
+			Read:       6,
+			Skipped:    []finding.Skip{{Reason: "not installed", Count: 2}},
+			Findings:   7,
+			Suppressed: 1,
+		},
+	}
+}
+
+func mixedRun() finding.Run {
+	return finding.Run{
+		Command:     "doctor",
+		ToolVersion: "v1.5.0",
+		Floor:       "TLS 1.2",
+		Rules:       mixedRules(),
+		Started:     Started(),
+	}
+}
+
+// mixedRules lists every rule of the run but TF-DOCTOR-006, which is made
+// from its finding.
+func mixedRules() []finding.Rule {
+	return []finding.Rule{
+		{ID: "TF-DOCTOR-001", Title: "OpenSSL defaults to TLS 1.2 or later", Severity: finding.High, CWE: "327"},
+		{ID: "TF-DOCTOR-002", Title: "curl negotiates TLS 1.3", Severity: finding.Info},
+		{ID: "TF-DOCTOR-003", Title: "Python follows the OpenSSL minimum", Severity: finding.Low},
+		{ID: "TF-DOCTOR-004", Title: "Java enables TLS 1.0", Severity: finding.High, CWE: "327",
+			Help: "Add TLSv1 and TLSv1.1 to jdk.tls.disabledAlgorithms."},
+		{ID: "TF-DOCTOR-005", Title: "Node.js TLS minimum not verified", Severity: finding.Medium},
+		{ID: "TF-DOCTOR-007", Title: "Unsafe legacy renegotiation allowed", Severity: finding.Medium},
+	}
+}
+
+func mixedFindings() []finding.Finding {
+	return []finding.Finding{
+		{
+			RuleID:   "TF-DOCTOR-001",
+			Severity: finding.Info,
+			Verdict:  finding.VerdictPass,
+			Title:    "OpenSSL defaults to TLS 1.2 or later",
+			Message:  "/etc/ssl/openssl.cnf sets MinProtocol = TLSv1.2 for OpenSSL 3.0.13.",
+			Location: &finding.Location{Path: "/etc/ssl/openssl.cnf", Line: 52, Snippet: "MinProtocol = TLSv1.2"},
+			Evidence: []finding.Evidence{
+				{Name: "openssl", Value: "3.0.13"},
+				{Name: "MinProtocol", Value: "TLSv1.2"},
+			},
+			Remediation: "Keep MinProtocol at TLSv1.2 or later.",
+			References:  []string{"https://docs.openssl.org/3.0/man5/config/"},
+		},
+		{
+			RuleID:   "TF-DOCTOR-002",
+			Severity: finding.Info,
+			Verdict:  finding.VerdictPass,
+			Title:    "curl negotiates TLS 1.3",
+			Message:  "/usr/bin/curl offers TLS 1.2 and 1.3 only.",
+			Target:   "/usr/bin/curl",
+			Evidence: []finding.Evidence{{Name: "ssl backend", Value: "OpenSSL/3.0.13"}},
+		},
+		{
+			RuleID:      "TF-DOCTOR-003",
+			Severity:    finding.Low,
+			Verdict:     finding.VerdictWarn,
+			Title:       "Python follows the OpenSSL minimum",
+			Message:     "python3.12 sets no TLS minimum of its own: it keeps TLS 1.2 only while the OpenSSL configuration does.",
+			Target:      "python3.12",
+			Remediation: "Set SSLContext.minimum_version = TLSVersion.TLSv1_2 where the minimum must not follow the system.",
+		},
+		{
+			RuleID:   "TF-DOCTOR-004",
+			Severity: finding.High,
+			Verdict:  finding.VerdictFail,
+			Title:    "Java enables TLS 1.0",
+			Message:  "java.security leaves TLSv1 and TLSv1.1 out of jdk.tls.disabledAlgorithms.",
+			Location: &finding.Location{
+				Path: "/usr/lib/jvm/java-8-openjdk/jre/lib/security/java.security", Line: 712,
+				Snippet: "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES",
+			},
+			Evidence:    []finding.Evidence{{Name: "java.version", Value: "1.8.0_292"}},
+			Remediation: "Add TLSv1, TLSv1.1 to jdk.tls.disabledAlgorithms.",
+			References:  []string{"https://www.java.com/en/configure_crypto.html"},
+		},
+		{
+			RuleID:      "TF-DOCTOR-005",
+			Severity:    finding.Medium,
+			Verdict:     finding.VerdictUnknown,
+			Title:       "Node.js TLS minimum not verified",
+			Message:     "/usr/bin/node could not be run to read its TLS minimum.",
+			Target:      "/usr/bin/node",
+			Evidence:    []finding.Evidence{{Name: "error", Value: "permission denied"}},
+			Remediation: "Run node -p tls.DEFAULT_MIN_VERSION as a user who may run it.",
+		},
+		{
+			RuleID:   "TF-DOCTOR-006",
+			Severity: finding.High,
+			Title:    "wget offers TLS 1.0",
+			Message:  "/usr/bin/wget links GnuTLS 3.4.10, which offers TLS 1.0 by default.",
+			Target:   "/usr/bin/wget",
+		},
+		{
+			RuleID:   "TF-DOCTOR-007",
+			Severity: finding.Medium,
+			Verdict:  finding.VerdictWarn,
+			Title:    "Unsafe legacy renegotiation allowed",
+			Message:  "/etc/ssl/openssl.cnf sets Options = UnsafeLegacyRenegotiation.",
+			Location: &finding.Location{Path: "/etc/ssl/openssl.cnf", Line: 58, Column: 1},
+			Suppression: &finding.Suppression{
+				Kind:          "config",
+				Justification: "the payroll bridge needs it until 2025-06",
+			},
+		},
+	}
+}

@@ -21,9 +21,10 @@ type Case struct {
 	Summary  finding.Summary
 }
 
-// Cases returns every shared run: a rich scan and an empty one.
+// Cases returns every shared run: a rich scan, an empty one, and a doctor
+// run with mixed verdicts.
 func Cases() []Case {
-	return []Case{Rich(), Empty()}
+	return []Case{Rich(), Empty(), Mixed()}
 }
 
 // Feed hands c to h in order: Start, each Finding, End.

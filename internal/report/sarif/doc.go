@@ -15,9 +15,10 @@
 //	run.tool.driver.rules     one reportingDescriptor per rule, sorted by
 //	                          id: every Run.Rules entry (the first of
 //	                          duplicate ids wins), plus one made from the
-//	                          first finding of each rule id that Run.Rules
-//	                          does not list (its title, severity,
-//	                          remediation and references).
+//	                          first written finding of each rule id that
+//	                          Run.Rules does not list (its title,
+//	                          severity, remediation and references);
+//	                          passes are not written, see Verdicts.
 //	run.invocations[0]        executionSuccessful true, startTimeUtc from
 //	                          Run.Started, and one note in
 //	                          toolExecutionNotifications per Summary.Skipped
@@ -25,8 +26,8 @@
 //	run.automationDetails.id  "tlsfloor/<command>/".
 //	run.originalUriBaseIds    %SRCROOT% as a file URI ending in "/", when
 //	                          Run.Root is set (made absolute first).
-//	run.results               one result per finding, in order; [] when
-//	                          there are none.
+//	run.results               one result per finding that did not pass,
+//	                          in order; [] when there are none.
 //
 // Each rule (reportingDescriptor) carries:
 //
@@ -52,8 +53,15 @@
 // Each result carries:
 //
 //	ruleId, ruleIndex    Finding.RuleID and its index in driver.rules
-//	level                critical and high: "error"; medium: "warning";
-//	                     low and info: "note"
+//	kind                 from the finding's verdict (Finding.Outcome):
+//	                     left out for fail, and for a finding without a
+//	                     verdict, so that it takes its default "fail";
+//	                     "review" for warn; "open" for unknown
+//	level                for a fail, from the severity: critical and
+//	                     high "error", medium "warning", low and info
+//	                     "note". For any other kind "none", as SARIF
+//	                     2.1.0 §3.27.10 requires when kind (§3.27.9) is
+//	                     not "fail"
 //	message.text         Finding.Message (its first sentence), then one line
 //	                     per evidence item "name: value", then
 //	                     "Fix: " and Finding.Remediation
@@ -75,6 +83,15 @@
 //	suppressions         for a suppressed finding, one suppression: kind
 //	                     "inSource" for inline suppressions, "external"
 //	                     for any other kind, and the justification.
+//
+// # Verdicts
+//
+// A finding whose verdict is pass (doctor reports every check it ran) has
+// no result: SARIF consumers such as GitHub code scanning show each result
+// as an alert, and a check that passed is not one. Passes stay in the JSON
+// and text formats. Warn and unknown findings are written, with kind
+// "review" and "open" and level "none", so that a consumer that reads
+// kind can tell them from failures.
 //
 // GitHub code scanning anchors alerts to files. Results with only a
 // logical location (probe, trail) are valid SARIF but GitHub may not show

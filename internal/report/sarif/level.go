@@ -2,6 +2,40 @@ package sarif
 
 import "github.com/tlsfloor/tlsfloor/internal/finding"
 
+// Result kinds tlsfloor writes besides the default, "fail".
+const (
+	kindReview = "review"
+	kindOpen   = "open"
+)
+
+// levelNone is the only level a result whose kind is not "fail" may have.
+const levelNone = "none"
+
+// kind maps a finding's outcome to a result kind: warn is "review",
+// unknown is "open", and fail is "" so that the property is left out and
+// takes its default, "fail". Passes are not written at all; see
+// [Handler.Finding].
+func kind(f finding.Finding) string {
+	switch f.Outcome() {
+	case finding.VerdictWarn:
+		return kindReview
+	case finding.VerdictUnknown:
+		return kindOpen
+	default:
+		return ""
+	}
+}
+
+// resultLevel is the level of a result of kind k: from the severity when
+// the kind is "fail", and "none" otherwise, since SARIF 2.1.0 §3.27.10
+// says that when kind (§3.27.9) is not "fail", level SHALL be "none".
+func resultLevel(k string, s finding.Severity) string {
+	if k != "" && k != "fail" {
+		return levelNone
+	}
+	return level(s)
+}
+
 // level maps a severity to a SARIF level: critical and high are "error",
 // medium is "warning", low and info are "note".
 func level(s finding.Severity) string {

@@ -91,6 +91,7 @@ type automationDetails struct {
 type result struct {
 	RuleID              string            `json:"ruleId"`
 	RuleIndex           int               `json:"ruleIndex"`
+	Kind                string            `json:"kind,omitempty"`
 	Level               string            `json:"level"`
 	Message             message           `json:"message"`
 	Locations           []location        `json:"locations,omitempty"`

@@ -32,6 +32,31 @@ func TestLevels(t *testing.T) {
 	}
 }
 
+func TestKindAndLevel(t *testing.T) {
+	tests := []struct {
+		name     string
+		verdict  finding.Verdict
+		severity finding.Severity
+		kind     string
+		level    string
+	}{
+		{name: "no verdict", verdict: "", severity: finding.High, kind: "", level: "error"},
+		{name: "fail", verdict: finding.VerdictFail, severity: finding.Medium, kind: "", level: "warning"},
+		{name: "invalid verdict is fail", verdict: "maybe", severity: finding.Low, kind: "", level: "note"},
+		{name: "warn", verdict: finding.VerdictWarn, severity: finding.Critical, kind: "review", level: "none"},
+		{name: "unknown", verdict: finding.VerdictUnknown, severity: finding.High, kind: "open", level: "none"},
+		{name: "unknown info", verdict: finding.VerdictUnknown, severity: finding.Info, kind: "open", level: "none"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newResult(finding.Finding{RuleID: "R", Severity: tt.severity, Verdict: tt.verdict}, "p")
+			if r.Kind != tt.kind || r.Level != tt.level {
+				t.Errorf("kind %q, level %q; want %q, %q", r.Kind, r.Level, tt.kind, tt.level)
+			}
+		})
+	}
+}
+
 func TestNewDriverVersion(t *testing.T) {
 	tests := []struct {
 		name     string

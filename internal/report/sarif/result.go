@@ -14,9 +14,11 @@ const fingerprintKey = "tlsfloor/v1"
 // newResult maps a finding to a result; print is its fingerprint. The rule
 // index is set later, once all rules are known.
 func newResult(f finding.Finding, print string) result {
+	k := kind(f)
 	return result{
 		RuleID:              f.RuleID,
-		Level:               level(f.Severity),
+		Kind:                k,
+		Level:               resultLevel(k, f.Severity),
 		Message:             message{Text: resultText(f)},
 		Locations:           locations(f),
 		PartialFingerprints: map[string]string{fingerprintKey: print},

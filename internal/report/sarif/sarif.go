@@ -47,10 +47,15 @@ func (h *Handler) Start(r finding.Run) error {
 	return nil
 }
 
-// Finding converts f to a result and keeps it for End.
+// Finding converts f to a result and keeps it for End. A check that
+// passed is left out: it makes no result, and no rule when the run does
+// not list its rule.
 func (h *Handler) Finding(f finding.Finding) error {
 	if h.rules == nil {
 		return errors.New("sarif: Finding called before Start")
+	}
+	if f.Outcome() == finding.VerdictPass {
+		return nil
 	}
 	if _, ok := h.rules[f.RuleID]; !ok {
 		h.rules[f.RuleID] = ruleFromFinding(f)

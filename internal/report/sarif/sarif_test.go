@@ -87,6 +87,40 @@ func TestRuleIndex(t *testing.T) {
 	}
 }
 
+// TestPassesLeftOut checks that a check that passed makes no result, adds
+// no rule of its own, and does not count towards the fingerprint
+// occurrences of the results that are written.
+func TestPassesLeftOut(t *testing.T) {
+	pass := finding.Finding{RuleID: "TF-PASS-001", Verdict: finding.VerdictPass, Title: "ok", Message: "m", Target: "h"}
+	samePlace := finding.Finding{RuleID: "TF-PASS-001", Verdict: finding.VerdictWarn, Severity: finding.Low, Title: "ok", Message: "m", Target: "h"}
+	c := reporttest.Case{
+		Name:     "passes",
+		Run:      finding.Run{Command: "doctor", Started: reporttest.Started()},
+		Findings: []finding.Finding{pass, pass, samePlace},
+		Summary:  finding.Summary{Findings: 3},
+	}
+	var l sarifLog
+	if err := json.Unmarshal(write(t, c), &l); err != nil {
+		t.Fatal(err)
+	}
+	results := l.Runs[0].Results
+	if len(results) != 1 {
+		t.Fatalf("%d results, want 1: %+v", len(results), results)
+	}
+	if got := results[0].PartialFingerprints[fingerprintKey]; got != fingerprint(samePlace)+":1" {
+		t.Errorf("fingerprint %q, want occurrence 1", got)
+	}
+	only := finding.Finding{RuleID: "TF-PASS-002", Verdict: finding.VerdictPass, Title: "ok"}
+	c.Findings = []finding.Finding{only}
+	var alone sarifLog
+	if err := json.Unmarshal(write(t, c), &alone); err != nil {
+		t.Fatal(err)
+	}
+	if n, m := len(alone.Runs[0].Results), len(alone.Runs[0].Tool.Driver.Rules); n != 0 || m != 0 {
+		t.Errorf("a run of one pass has %d results and %d rules, want none", n, m)
+	}
+}
+
 func TestOutOfOrderCalls(t *testing.T) {
 	tests := []struct {
 		name string

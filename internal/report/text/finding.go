@@ -18,9 +18,13 @@ func block(f finding.Finding) string {
 	return b.String()
 }
 
-// firstLine is "place: severity RULE-ID title", marked when suppressed.
+// firstLine is "place: verdict severity RULE-ID title", marked when
+// suppressed. The verdict is there only when the finding sets one.
 func firstLine(f finding.Finding) string {
 	s := fmt.Sprintf("%s %s %s", f.Severity, clean(f.RuleID), clean(f.Title))
+	if f.Verdict != "" {
+		s = string(f.Outcome()) + " " + s
+	}
 	if p := place(f); p != "" {
 		s = p + ": " + s
 	}
@@ -39,8 +43,12 @@ func place(f finding.Finding) string {
 	return clean(f.Target)
 }
 
-// detail lists the lines under the first line, without indentation.
+// detail lists the lines under the first line, without indentation. A
+// check that passed shows its evidence only.
 func detail(f finding.Finding) []string {
+	if f.Outcome() == finding.VerdictPass {
+		return evidence(f)
+	}
 	var lines []string
 	if f.Message != "" {
 		lines = append(lines, cleanLines(f.Message)...)
@@ -48,9 +56,7 @@ func detail(f finding.Finding) []string {
 	if f.Location != nil && f.Location.Snippet != "" {
 		lines = append(lines, "snippet: "+clean(f.Location.Snippet))
 	}
-	for _, e := range f.Evidence {
-		lines = append(lines, clean(e.Name)+": "+clean(e.Value))
-	}
+	lines = append(lines, evidence(f)...)
 	if f.Remediation != "" {
 		lines = append(lines, "fix: "+clean(f.Remediation))
 	}
@@ -59,6 +65,15 @@ func detail(f finding.Finding) []string {
 	}
 	if s := f.Suppression; s != nil {
 		lines = append(lines, fmt.Sprintf("suppressed (%s): %s", clean(s.Kind), clean(s.Justification)))
+	}
+	return lines
+}
+
+// evidence lists the evidence items as "name: value" lines.
+func evidence(f finding.Finding) []string {
+	lines := make([]string, 0, len(f.Evidence))
+	for _, e := range f.Evidence {
+		lines = append(lines, clean(e.Name)+": "+clean(e.Value))
 	}
 	return lines
 }

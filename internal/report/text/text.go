@@ -13,6 +13,26 @@
 // line of a suppressed finding ends in "(suppressed)". A blank line follows
 // each finding.
 //
+// A finding that sets a verdict (doctor reports every check it ran) shows
+// it before the severity:
+//
+//	path:line:col: fail high RULE-ID title
+//	target: pass info RULE-ID title
+//
+// A check that passed shows only that line and its evidence lines. A
+// finding without a verdict counts as a fail but is printed as it always
+// was, without one.
+//
+// The summary line counts the findings, such as
+//
+//	scan: 6 findings (2 suppressed) in 120 files read; 4 skipped (3 binary, 1 too large)
+//
+// When any finding of the run sets a verdict, it counts checks by verdict
+// instead, every verdict listed even at zero, and findings without a
+// verdict counted as fail:
+//
+//	doctor: 14 checks: 9 pass, 2 warn, 2 fail, 1 unknown; 1 suppressed; 5 components read
+//
 // The output has no colour. Control characters coming from the findings
 // (such as escape sequences in a scanned file) are written as Go escapes,
 // so that a hostile input cannot drive the terminal.
@@ -31,8 +51,9 @@ const indent = "    "
 
 // Handler writes a run as text. It implements [finding.Handler].
 type Handler struct {
-	w       io.Writer
-	command string
+	w        io.Writer
+	command  string
+	outcomes outcomes // of the findings so far
 }
 
 // New returns a Handler that writes to w.
@@ -44,17 +65,19 @@ func New(w io.Writer) *Handler {
 // floor and the root.
 func (h *Handler) Start(r finding.Run) error {
 	h.command = r.Command
+	h.outcomes = outcomes{}
 	return h.write(header(r) + "\n\n")
 }
 
 // Finding writes one finding and the blank line after it.
 func (h *Handler) Finding(f finding.Finding) error {
+	h.outcomes.add(f)
 	return h.write(block(f) + "\n")
 }
 
 // End writes the summary line.
 func (h *Handler) End(s finding.Summary) error {
-	return h.write(summaryLine(h.command, s) + "\n")
+	return h.write(summaryLine(h.command, s, h.outcomes) + "\n")
 }
 
 func (h *Handler) write(s string) error {

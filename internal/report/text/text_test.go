@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/tlsfloor/tlsfloor/internal/finding"
 	"github.com/tlsfloor/tlsfloor/internal/report/reporttest"
 )
@@ -81,6 +83,31 @@ func TestFirstLine(t *testing.T) {
 			f:    finding.Finding{RuleID: "R-5", Title: "a\nb\x1b[2J", Target: "h"},
 			want: `h: info R-5 a\nb\x1b[2J`,
 		},
+		{
+			name: "fail in a file",
+			f:    finding.Finding{RuleID: "R-6", Severity: finding.High, Verdict: finding.VerdictFail, Title: "t", Location: &finding.Location{Path: "a.cnf", Line: 3}},
+			want: "a.cnf:3: fail high R-6 t",
+		},
+		{
+			name: "pass on a target",
+			f:    finding.Finding{RuleID: "R-7", Verdict: finding.VerdictPass, Title: "t", Target: "h"},
+			want: "h: pass info R-7 t",
+		},
+		{
+			name: "warn suppressed",
+			f:    finding.Finding{RuleID: "R-8", Severity: finding.Low, Verdict: finding.VerdictWarn, Title: "t", Target: "h", Suppression: &finding.Suppression{Kind: "config"}},
+			want: "h: warn low R-8 t (suppressed)",
+		},
+		{
+			name: "unknown without place",
+			f:    finding.Finding{RuleID: "R-9", Severity: finding.Medium, Verdict: finding.VerdictUnknown, Title: "t"},
+			want: "unknown medium R-9 t",
+		},
+		{
+			name: "invalid verdict shown as fail",
+			f:    finding.Finding{RuleID: "R-10", Verdict: "\x1b[2Jpass", Title: "t", Target: "h"},
+			want: "h: fail info R-10 t",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,10 +159,123 @@ func TestSummaryLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := summaryLine(tt.command, tt.s); got != tt.want {
+			if got := summaryLine(tt.command, tt.s, outcomes{}); got != tt.want {
 				t.Errorf("summaryLine() = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestDetail(t *testing.T) {
+	full := finding.Finding{
+		RuleID: "R", Title: "t", Message: "m", Target: "h",
+		Location:    &finding.Location{Path: "a.cnf", Line: 1, Snippet: "s"},
+		Evidence:    []finding.Evidence{{Name: "seen", Value: "v"}},
+		Remediation: "do x",
+		References:  []string{"https://example.com/"},
+		Suppression: &finding.Suppression{Kind: "config", Justification: "j"},
+	}
+	everything := []string{"m", "snippet: s", "seen: v", "fix: do x", "see: https://example.com/", "suppressed (config): j"}
+	tests := []struct {
+		name    string
+		verdict finding.Verdict
+		want    []string
+	}{
+		{name: "no verdict", verdict: "", want: everything},
+		{name: "fail", verdict: finding.VerdictFail, want: everything},
+		{name: "warn", verdict: finding.VerdictWarn, want: everything},
+		{name: "unknown", verdict: finding.VerdictUnknown, want: everything},
+		{name: "pass shows evidence only", verdict: finding.VerdictPass, want: []string{"seen: v"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := full
+			f.Verdict = tt.verdict
+			if diff := cmp.Diff(tt.want, detail(f)); diff != "" {
+				t.Errorf("detail() (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestPassWithoutEvidence(t *testing.T) {
+	f := finding.Finding{RuleID: "R", Title: "t", Message: "m", Target: "h", Verdict: finding.VerdictPass, Remediation: "x"}
+	if got, want := block(f), "h: pass info R t\n"; got != want {
+		t.Errorf("block() = %q, want %q", got, want)
+	}
+}
+
+func TestChecksSummaryLine(t *testing.T) {
+	v := func(vs ...finding.Verdict) []finding.Finding {
+		fs := make([]finding.Finding, len(vs))
+		for i, verdict := range vs {
+			fs[i] = finding.Finding{RuleID: "R", Verdict: verdict}
+		}
+		return fs
+	}
+	tests := []struct {
+		name     string
+		s        finding.Summary
+		findings []finding.Finding
+		want     string
+	}{
+		{
+			name:     "brief example",
+			s:        finding.Summary{Unit: "components", Read: 5, Findings: 14, Suppressed: 1},
+			findings: v("pass", "pass", "pass", "pass", "pass", "pass", "pass", "pass", "pass", "warn", "warn", "fail", "", "unknown"),
+			want:     "doctor: 14 checks: 9 pass, 2 warn, 2 fail, 1 unknown; 1 suppressed; 5 components read",
+		},
+		{
+			name:     "zeros listed",
+			s:        finding.Summary{Unit: "components", Read: 1, Findings: 1},
+			findings: v("pass"),
+			want:     "doctor: 1 check: 1 pass, 0 warn, 0 fail, 0 unknown; 1 component read",
+		},
+		{
+			name:     "skipped",
+			s:        finding.Summary{Unit: "components", Read: 2, Findings: 2, Skipped: []finding.Skip{{Reason: "not installed", Count: 3}}},
+			findings: v("unknown", "warn"),
+			want:     "doctor: 2 checks: 0 pass, 1 warn, 0 fail, 1 unknown; 2 components read; 3 skipped (3 not installed)",
+		},
+		{
+			name:     "no finding sets a verdict",
+			s:        finding.Summary{Unit: "components", Read: 2, Findings: 2},
+			findings: v("", ""),
+			want:     "doctor: 2 findings in 2 components read",
+		},
+		{
+			name: "no findings",
+			s:    finding.Summary{Unit: "components", Read: 2},
+			want: "doctor: 0 findings in 2 components read",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var o outcomes
+			for _, f := range tt.findings {
+				o.add(f)
+			}
+			if got := summaryLine("doctor", tt.s, o); got != tt.want {
+				t.Errorf("summaryLine() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStartResetsCounts checks that a Handler used for a second run does
+// not count the first run's verdicts.
+func TestStartResetsCounts(t *testing.T) {
+	var buf bytes.Buffer
+	h := New(&buf)
+	if err := reporttest.Feed(h, reporttest.Mixed()); err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := reporttest.Feed(h, reporttest.Empty()); err != nil {
+		t.Fatal(err)
+	}
+	if want := "scan: 0 findings in 0 files read\n"; !strings.HasSuffix(buf.String(), want) {
+		t.Errorf("second run ends %q, want %q", buf.String(), want)
 	}
 }
 
