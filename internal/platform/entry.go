@@ -30,6 +30,8 @@ func (s Status) String() string {
 type Entry struct {
 	// ID is stable and used in findings as the rule ID: "TF-PLAT-...".
 	ID string
+	// Title is the entry in one line, used as the finding and rule title.
+	Title string
 	// Platform names the stack: "Windows", ".NET Framework", "OpenSSL".
 	Platform string
 	// Condition says when the entry applies, in words.
@@ -46,10 +48,14 @@ type Entry struct {
 	// entry is judged for; entries about TLS 1.3 support are skipped when
 	// the floor is TLS 1.2.
 	MinFloor uint16
+	// PostQuantum marks entries about hybrid post-quantum key exchange:
+	// they are judged only when the floor asks for post-quantum.
+	PostQuantum bool
 
 	// judge returns nil when the entry does not apply to the facts, else
-	// one result per subject it judged.
-	judge func(f *Facts) []Result
+	// one result per subject it judged. Results need only Status, Subject,
+	// Message and Evidence; Evaluate fills in Entry.
+	judge func(f *Facts, fl Floor) []Result
 }
 
 // Result is one entry's verdict on one subject.

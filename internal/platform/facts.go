@@ -1,12 +1,3 @@
-// Package platform is tlsfloor's knowledge base: the matrix of what each
-// stack needs to reach TLS 1.2 toward AWS (from the AWS SDK for .NET guide
-// "Enforcing TLS 1.2" and the Microsoft, OpenSSL, Apple, Unity, Java, Python,
-// Node.js and Go documents it leads to), as data. doctor, scan and trail
-// all judge through it, so a fact lives in one place.
-//
-// Callers describe what they know in [Facts]; anything left zero is
-// unknown, and a check whose facts are unknown reports Unknown rather than
-// a guess.
 package platform
 
 // Facts describe one machine, or as much of one as a caller knows: doctor
