@@ -11,6 +11,7 @@ import (
 // subcommand is one file that defines its constructor and one line here.
 func commands() []*Command {
 	return []*Command{
+		doctorCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

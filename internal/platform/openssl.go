@@ -122,7 +122,11 @@ func judgeOpenSSLMinProtocol(f *Facts, _ Floor) []Result {
 	subj := opensslSubject(o)
 	e := ev("MinProtocol", o.MinProtocol)
 	if o.MinProtocol == "" {
-		return one(Warn, subj, noFloor+" (system_default sets no MinProtocol)", ev("MinProtocol", "unset"), ev("CipherString", o.CipherString))
+		// Measured on Debian 12 (OpenSSL 3.0): with no MinProtocol, curl and
+		// openssl s_client negotiate TLS 1.0 and 1.1 with servers that
+		// offer them (doctor --handshake shows it per client).
+		msg := noFloor + " (system_default sets no MinProtocol): clients that set no minimum of their own, such as curl and openssl s_client, negotiate TLS 1.0 and 1.1 with servers that offer them"
+		return one(Warn, subj, msg, ev("MinProtocol", "unset"), ev("CipherString", orUnset(o.CipherString)))
 	}
 	v, ok := parseTLSVersion(o.MinProtocol)
 	switch {

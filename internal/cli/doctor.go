@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"time"
+
+	"github.com/tlsfloor/tlsfloor/internal/doctor"
+	"github.com/tlsfloor/tlsfloor/internal/finding"
+	"github.com/tlsfloor/tlsfloor/internal/platform"
+)
+
+// doctorCommand returns the doctor command.
+func doctorCommand() *Command {
+	return &Command{
+		Name:    "doctor",
+		Summary: "check this machine, or fleet snapshots, against the TLS floor",
+		Usage: `Usage: tlsfloor doctor [flags]
+
+Doctor checks the machine it runs on against tlsfloor's knowledge base of
+what each stack needs for TLS 1.2 and later: the operating system, the
+system OpenSSL and the floor its configuration sets, and each runtime on
+PATH (go, java, python3, node, dotnet, pwsh, aws, curl) with the settings
+that lower its floor (GODEBUG, NODE_OPTIONS, jdk.tls.disabledAlgorithms,
+...). Every check reports pass, warn, fail or unknown, with the fix.
+
+A fact doctor cannot read (a program that fails or hangs, an unreadable
+file) is reported as unknown, never as a pass.
+
+Example:
+
+	$ tlsfloor doctor
+	$ tlsfloor doctor --floor 1.3 --binary ./bin/api --format sarif -o doctor.sarif
+`,
+		Setup: setupDoctor,
+	}
+}
+
+// doctorFlags are doctor's own flags.
+type doctorFlags struct {
+	report   *ReportFlags
+	binaries stringList
+	timeout  time.Duration
+}
+
+func setupDoctor(fs *flag.FlagSet) RunFunc {
+	df := &doctorFlags{report: AddReportFlags(fs)}
+	fs.Var(&df.binaries, "binary", "also read the build information of the Go binary at `file` (repeatable)")
+	fs.DurationVar(&df.timeout, "timeout", doctor.DefaultTimeout, "give up on a program that does not answer within `duration`")
+	return df.run
+}
+
+func (df *doctorFlags) run(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 {
+		return Usagef("doctor takes no arguments; got %q", args[0])
+	}
+	facts, issues := doctor.Live(ctx, doctor.LiveOptions{Timeout: df.timeout, Binaries: df.binaries})
+	machine := doctor.Machine{Facts: facts, Issues: issues}
+	findings := doctor.Judge(machine, df.floor())
+	return df.report.Report(env, func(h finding.Handler) error {
+		return emit(h, df.newRun(), findings, liveSummary(facts, issues, len(findings)))
+	})
+}
+
+func (df *doctorFlags) floor() platform.Floor {
+	p := df.report.Floor.Policy()
+	return platform.Floor{Version: p.Floor(), PostQuantum: p.PostQuantum}
+}
+
+func (df *doctorFlags) newRun() finding.Run {
+	run := df.report.NewRun("doctor")
+	run.Rules = append(platform.Rules(), doctor.Rules()...)
+	return run
+}
+
+// liveSummary counts what a live collection read: the OS, OpenSSL and each
+// runtime; issues are what it skipped.
+func liveSummary(f platform.Facts, issues []doctor.Issue, findings int) finding.Summary {
+	read := 1 + len(f.Runtimes)
+	if f.OpenSSL != nil {
+		read++
+	}
+	s := finding.Summary{Unit: "components", Read: read, Findings: findings}
+	if len(issues) > 0 {
+		s.Skipped = []finding.Skip{{Reason: "unreadable", Count: len(issues)}}
+	}
+	return s
+}
+
+// emit hands a run's findings to h in order.
+func emit(h finding.Handler, run finding.Run, fs []finding.Finding, s finding.Summary) error {
+	if err := h.Start(run); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		if f.Suppression != nil {
+			s.Suppressed++
+		}
+		if err := h.Finding(f); err != nil {
+			return err
+		}
+	}
+	return h.End(s)
+}
