@@ -3,9 +3,11 @@ package cli
 import (
 	"context"
 	"flag"
+	"fmt"
 	"time"
 
 	"github.com/tlsfloor/tlsfloor/internal/doctor"
+	"github.com/tlsfloor/tlsfloor/internal/doctor/handshake"
 	"github.com/tlsfloor/tlsfloor/internal/finding"
 	"github.com/tlsfloor/tlsfloor/internal/platform"
 )
@@ -27,9 +29,16 @@ that lower its floor (GODEBUG, NODE_OPTIONS, jdk.tls.disabledAlgorithms,
 A fact doctor cannot read (a program that fails or hangs, an unreadable
 file) is reported as unknown, never as a pass.
 
+With --handshake doctor also proves it: it starts servers on 127.0.0.1
+limited to TLS 1.0, 1.1, 1.2, 1.3 and a post-quantum hybrid group, drives
+each client on PATH (curl, openssl, python3, node, java, aws, pwsh) against
+them with its default settings and this environment, and reports what each
+really negotiated.
+
 Example:
 
 	$ tlsfloor doctor
+	$ tlsfloor doctor --handshake
 	$ tlsfloor doctor --floor 1.3 --binary ./bin/api --format sarif -o doctor.sarif
 `,
 		Setup: setupDoctor,
@@ -39,14 +48,16 @@ Example:
 // doctorFlags are doctor's own flags.
 type doctorFlags struct {
 	report   *ReportFlags
-	binaries stringList
-	timeout  time.Duration
+	binaries  stringList
+	timeout   time.Duration
+	handshake bool
 }
 
 func setupDoctor(fs *flag.FlagSet) RunFunc {
 	df := &doctorFlags{report: AddReportFlags(fs)}
 	fs.Var(&df.binaries, "binary", "also read the build information of the Go binary at `file` (repeatable)")
 	fs.DurationVar(&df.timeout, "timeout", doctor.DefaultTimeout, "give up on a program that does not answer within `duration`")
+	fs.BoolVar(&df.handshake, "handshake", false, "also prove what each TLS client on PATH negotiates against local TLS 1.0-1.3 and post-quantum servers")
 	return df.run
 }
 
@@ -57,9 +68,26 @@ func (df *doctorFlags) run(ctx context.Context, env *Env, args []string) error {
 	facts, issues := doctor.Live(ctx, doctor.LiveOptions{Timeout: df.timeout, Binaries: df.binaries})
 	machine := doctor.Machine{Facts: facts, Issues: issues}
 	findings := doctor.Judge(machine, df.floor())
+	if df.handshake {
+		proof, err := df.prove(ctx, env)
+		if err != nil {
+			return err
+		}
+		findings = append(findings, proof...)
+	}
 	return df.report.Report(env, func(h finding.Handler) error {
 		return emit(h, df.newRun(), findings, liveSummary(facts, issues, len(findings)))
 	})
+}
+
+// prove runs the handshake lab on 127.0.0.1.
+func (df *doctorFlags) prove(ctx context.Context, env *Env) ([]finding.Finding, error) {
+	env.Printf("proving what each client negotiates against local servers on 127.0.0.1 ...")
+	r, err := handshake.Run(ctx, handshake.Options{Timeout: max(df.timeout, handshake.DefaultTimeout)})
+	if err != nil {
+		return nil, fmt.Errorf("doctor --handshake: %w", err)
+	}
+	return doctor.ProofFindings(r, df.floor().PostQuantum), nil
 }
 
 func (df *doctorFlags) floor() platform.Floor {

@@ -26,6 +26,7 @@ func Rules() []finding.Rule {
 			Help:        "Install the missing program, fix the file, or raise --timeout, then run doctor again."},
 		{ID: RuleInventory, Title: "Runtime found", Severity: finding.Info,
 			Description: "A runtime or tool was found on PATH; the knowledge base has no entry that judges it."},
+		handshakeRule,
 	}
 }
 
