@@ -8,6 +8,10 @@ require (
 	github.com/aws/aws-sdk-go-v2/config v1.33.18
 )
 
+// The Windows registry API, imported by internal/doctor/winreg on Windows
+// alone.
+require golang.org/x/sys v0.26.0
+
 // Used by tests only.
 require (
 	github.com/aws/aws-sdk-go-v2/credentials v1.21.0
@@ -28,7 +32,6 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.5 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.5 // indirect
 	github.com/aws/smithy-go v1.28.9 // indirect
-	golang.org/x/sys v0.26.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )
