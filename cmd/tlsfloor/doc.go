@@ -23,6 +23,31 @@
 //
 // # Commands
 //
+// doctor [--handshake] [--binary FILE]... [reporting flags]
+//
+// Check the machine doctor runs on against tlsfloor's knowledge base of
+// what each stack needs for TLS 1.2 and later: the operating system (on
+// Windows: SCHANNEL, .NET Framework, WinHTTP and update registry values),
+// the system OpenSSL and the floor its configuration sets ("no protocol
+// floor" when none is set), and each runtime on PATH (go, java, python3,
+// node, dotnet, pwsh, aws, curl) with the settings that lower its floor.
+// --binary reads a Go binary's recorded DefaultGODEBUG. Every check reports
+// pass, warn, fail or unknown, with the fix; a fact that cannot be read is
+// unknown, never a pass. --handshake also starts servers on 127.0.0.1
+// limited to TLS 1.0, 1.1, 1.2, 1.3 and a post-quantum hybrid group, and
+// reports what each client on PATH really negotiates with them.
+//
+// doctor --collect [-o FILE]
+//
+// Write this machine's facts as a JSON snapshot ("tlsfloor.snapshot/v1")
+// for a later --from, on another machine.
+//
+// doctor --from [reporting flags] FILE|DIR...
+//
+// Judge snapshots and "reg export" files (UTF-16 or UTF-8), one machine
+// per file or directory, each with a machine verdict. Files that cannot be
+// read are reported with their line and counted; the others are judged.
+//
 // version [-json]
 //
 // Print the tlsfloor version; the source revision, its time and whether the

@@ -18,6 +18,8 @@ func doctorCommand() *Command {
 		Name:    "doctor",
 		Summary: "check this machine, or fleet snapshots, against the TLS floor",
 		Usage: `Usage: tlsfloor doctor [flags]
+       tlsfloor doctor --from [flags] file|dir...
+       tlsfloor doctor --collect [-o file]
 
 Doctor checks the machine it runs on against tlsfloor's knowledge base of
 what each stack needs for TLS 1.2 and later: the operating system, the
@@ -29,6 +31,15 @@ that lower its floor (GODEBUG, NODE_OPTIONS, jdk.tls.disabledAlgorithms,
 A fact doctor cannot read (a program that fails or hangs, an unreadable
 file) is reported as unknown, never as a pass.
 
+For fleets, --collect writes this machine's facts (on Windows: the OS
+build, SCHANNEL, .NET Framework, WinHTTP and update registry values) as a
+JSON snapshot, and --from judges snapshots and registry exports made with
+"reg export" (UTF-16 or UTF-8 .reg files of the Windows NT\CurrentVersion,
+.NETFramework, NET Framework Setup\NDP and SCHANNEL keys). Each file is one
+machine, and so is each directory, made of the files in it; every machine
+gets a verdict of its own. A file that cannot be read is reported with its
+line and the others are still judged.
+
 With --handshake doctor also proves it: it starts servers on 127.0.0.1
 limited to TLS 1.0, 1.1, 1.2, 1.3 and a post-quantum hybrid group, drives
 each client on PATH (curl, openssl, python3, node, java, aws, pwsh) against
@@ -39,6 +50,8 @@ Example:
 
 	$ tlsfloor doctor
 	$ tlsfloor doctor --handshake
+	$ tlsfloor doctor --collect -o web01.json        # on each Windows machine
+	$ tlsfloor doctor --from --format csv -o fleet.csv fleet/*.json fleet/*.reg
 	$ tlsfloor doctor --floor 1.3 --binary ./bin/api --format sarif -o doctor.sarif
 `,
 		Setup: setupDoctor,
@@ -51,19 +64,32 @@ type doctorFlags struct {
 	binaries  stringList
 	timeout   time.Duration
 	handshake bool
+	from      bool
+	collect   bool
 }
 
 func setupDoctor(fs *flag.FlagSet) RunFunc {
 	df := &doctorFlags{report: AddReportFlags(fs)}
 	fs.Var(&df.binaries, "binary", "also read the build information of the Go binary at `file` (repeatable)")
 	fs.DurationVar(&df.timeout, "timeout", doctor.DefaultTimeout, "give up on a program that does not answer within `duration`")
+	fs.BoolVar(&df.from, "from", false, "judge the snapshot (.json) and registry export (.reg) files and directories given as arguments, one machine each, instead of this machine")
+	fs.BoolVar(&df.collect, "collect", false, "write this machine's facts as a snapshot (JSON) for a later --from, instead of judging them")
 	fs.BoolVar(&df.handshake, "handshake", false, "also prove what each TLS client on PATH negotiates against local TLS 1.0-1.3 and post-quantum servers")
 	return df.run
 }
 
 func (df *doctorFlags) run(ctx context.Context, env *Env, args []string) error {
-	if len(args) > 0 {
-		return Usagef("doctor takes no arguments; got %q", args[0])
+	switch {
+	case df.from && len(args) == 0:
+		return Usagef("doctor --from needs files or directories to read")
+	case df.from && (df.collect || df.handshake || len(df.binaries) > 0):
+		return Usagef("doctor --from judges files; it cannot be combined with --collect, --handshake or --binary")
+	case df.from:
+		return df.runFrom(env, args)
+	case len(args) > 0:
+		return WithHint(Usagef("doctor takes no arguments; got %q", args[0]), "to judge snapshot or .reg files, add --from")
+	case df.collect:
+		return df.runCollect(ctx, env)
 	}
 	facts, issues := doctor.Live(ctx, doctor.LiveOptions{Timeout: df.timeout, Binaries: df.binaries})
 	machine := doctor.Machine{Facts: facts, Issues: issues}

@@ -27,6 +27,7 @@ func Rules() []finding.Rule {
 		{ID: RuleInventory, Title: "Runtime found", Severity: finding.Info,
 			Description: "A runtime or tool was found on PATH; the knowledge base has no entry that judges it."},
 		handshakeRule,
+		machineRule,
 	}
 }
 
@@ -65,6 +66,9 @@ func (m Machine) label(f finding.Finding) finding.Finding {
 	}
 	return f
 }
+
+// Unread reports a fact or file that could not be read.
+func Unread(is Issue) finding.Finding { return unread(is) }
 
 func unread(is Issue) finding.Finding {
 	return finding.Finding{
@@ -109,4 +113,37 @@ func settingsEvidence(s map[string]string) []finding.Evidence {
 		ev = append(ev, finding.Evidence{Name: k, Value: s[k]})
 	}
 	return ev
+}
+
+// RuleMachine is the rule of the one-per-machine verdict of a fleet run.
+const RuleMachine = "TF-DOCTOR-MACHINE"
+
+var machineRule = finding.Rule{
+	ID: RuleMachine, Title: "Machine verdict", Severity: finding.High,
+	Description: "The worst verdict of the machine's checks: fail if any check fails, else unknown, warn or pass.",
+}
+
+// MachineVerdict sums up one machine's findings as one finding whose
+// verdict is the worst of theirs (fail, unknown, warn, pass).
+func MachineVerdict(name string, fs []finding.Finding) finding.Finding {
+	counts := map[finding.Verdict]int{}
+	worst := finding.VerdictPass
+	for _, f := range fs {
+		v := f.Outcome()
+		counts[v]++
+		if verdictRank[v] > verdictRank[worst] {
+			worst = v
+		}
+	}
+	return finding.Finding{
+		RuleID: RuleMachine, Verdict: worst, Severity: proofSeverity(worst),
+		Title: "Machine verdict", Target: name,
+		Message: fmt.Sprintf("%s: %s (%d fail, %d unknown, %d warn, %d pass)", name, worst,
+			counts[finding.VerdictFail], counts[finding.VerdictUnknown], counts[finding.VerdictWarn], counts[finding.VerdictPass]),
+	}
+}
+
+// verdictRank orders verdicts from best to worst.
+var verdictRank = map[finding.Verdict]int{
+	finding.VerdictPass: 0, finding.VerdictWarn: 1, finding.VerdictUnknown: 2, finding.VerdictFail: 3,
 }

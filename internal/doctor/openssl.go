@@ -25,6 +25,9 @@ var (
 // file and the floor that file sets.
 func (c *collector) collectOpenSSL(ctx context.Context) {
 	_, out, err := c.output(ctx, "openssl", "version")
+	if errors.Is(err, errNotFound) && c.facts.OS.Family == platform.OSWindows {
+		return // Windows uses Schannel; OpenSSL is an application's own
+	}
 	if err != nil {
 		c.issue("openssl", err)
 		return
