@@ -60,7 +60,7 @@ Example:
 
 // doctorFlags are doctor's own flags.
 type doctorFlags struct {
-	report   *ReportFlags
+	report    *ReportFlags
 	binaries  stringList
 	timeout   time.Duration
 	handshake bool

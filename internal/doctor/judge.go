@@ -97,7 +97,7 @@ func inventory(rt platform.Runtime) finding.Finding {
 	return finding.Finding{
 		RuleID: RuleInventory, Severity: finding.Info, Verdict: finding.VerdictPass,
 		Title: "Runtime found", Target: fmt.Sprintf("%s %s at %s", rt.Name, rt.Version, rt.Path),
-		Message: fmt.Sprintf("%s %s found; no knowledge-base entry judges it.", rt.Name, rt.Version),
+		Message:  fmt.Sprintf("%s %s found; no knowledge-base entry judges it.", rt.Name, rt.Version),
 		Evidence: settingsEvidence(rt.Settings),
 	}
 }
