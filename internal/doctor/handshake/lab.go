@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/tlsfloor/tlsfloor/internal/labca"
 )
 
 // probes are the client programs for the clients that need one.
@@ -21,7 +23,7 @@ var probes embed.FS
 type lab struct {
 	dir     string
 	caFile  string
-	ca      *labCA
+	ca      *labca.CA
 	servers []*labServer
 }
 
@@ -41,7 +43,7 @@ func startLab(timeout time.Duration) (l *lab, err error) {
 	if l.ca, err = newCA(); err != nil {
 		return nil, err
 	}
-	if err = l.ca.writePEM(l.caFile); err != nil {
+	if err = writeCAPEM(l.ca, l.caFile); err != nil {
 		return nil, err
 	}
 	if err = writeProbes(dir); err != nil {
@@ -70,7 +72,7 @@ func writeProbes(dir string) error {
 
 // startServers starts one server per labServers entry.
 func (l *lab) startServers(timeout time.Duration) error {
-	certs, err := l.ca.leaves()
+	certs, err := leaves(l.ca)
 	if err != nil {
 		return err
 	}
@@ -116,7 +118,7 @@ func (l *lab) selfCheck(ctx context.Context) error {
 
 // checkServer dials s once with crypto/tls and checks what it negotiated.
 func (l *lab) checkServer(ctx context.Context, s Server) error {
-	cfg := &tls.Config{RootCAs: l.ca.pool(), ServerName: "127.0.0.1", MinVersion: s.Version, MaxVersion: s.Version}
+	cfg := &tls.Config{RootCAs: l.ca.Pool(), ServerName: "127.0.0.1", MinVersion: s.Version, MaxVersion: s.Version}
 	if s.PostQuantum {
 		cfg.CurvePreferences = []tls.CurveID{tls.X25519MLKEM768}
 	}

@@ -24,7 +24,7 @@ func startTestLab(t *testing.T) *lab {
 // reads the HTTP answer.
 func dial(t *testing.T, l *lab, s *labServer, cfg *tls.Config) (tls.ConnectionState, string) {
 	t.Helper()
-	cfg.RootCAs, cfg.ServerName = l.ca.pool(), "127.0.0.1"
+	cfg.RootCAs, cfg.ServerName = l.ca.Pool(), "127.0.0.1"
 	c, err := tls.Dial("tcp", s.Addr, cfg)
 	if err != nil {
 		t.Fatalf("dial %s: %v", s.Name, err)
@@ -99,7 +99,7 @@ func TestWindowRecordsRefusal(t *testing.T) {
 	l := startTestLab(t)
 	s := l.servers[1] // TLS 1.1
 	s.open()
-	c, err := tls.Dial("tcp", s.Addr, &tls.Config{RootCAs: l.ca.pool(), MinVersion: tls.VersionTLS12})
+	c, err := tls.Dial("tcp", s.Addr, &tls.Config{RootCAs: l.ca.Pool(), MinVersion: tls.VersionTLS12})
 	if err == nil {
 		c.Close()
 		t.Fatal("a TLS 1.2+ client completed a handshake with the TLS 1.1 server")
