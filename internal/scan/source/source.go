@@ -1,0 +1,103 @@
+// Package source holds the types scan rules and the scan engine share: a
+// file as the walker read it, its kind, and a rule's match in it.
+package source
+
+import (
+	"github.com/tlsfloor/tlsfloor/internal/finding"
+)
+
+// Kind says how a file is parsed. The walker decides it from the name and,
+// where names are ambiguous, the content.
+type Kind string
+
+// File kinds.
+const (
+	Go             Kind = "go"             // *.go
+	GoMod          Kind = "gomod"          // go.mod, go.work
+	CSharp         Kind = "csharp"         // *.cs
+	MSBuild        Kind = "msbuild"        // *.csproj, *.vbproj, *.fsproj, Directory.Build.props/targets
+	DotNetConfig   Kind = "dotnetconfig"   // app.config, web.config, *.exe.config
+	PowerShell     Kind = "powershell"     // *.ps1, *.psm1, *.psd1
+	Java           Kind = "java"           // *.java, *.kt
+	JavaProps      Kind = "javaprops"      // java.security, *.properties
+	Python         Kind = "python"         // *.py
+	JavaScript     Kind = "javascript"     // *.js, *.mjs, *.cjs, *.ts, *.tsx
+	Ruby           Kind = "ruby"           // *.rb
+	PHP            Kind = "php"            // *.php
+	Shell          Kind = "shell"          // *.sh, *.bash, shebang scripts
+	Dockerfile     Kind = "dockerfile"     // Dockerfile, *.Dockerfile, Containerfile
+	EnvFile        Kind = "env"            // .env, *.env
+	Terraform      Kind = "terraform"      // *.tf, *.tf.json
+	CloudFormation Kind = "cloudformation" // YAML/JSON templates with AWSTemplateFormatVersion or Resources of AWS:: types
+	Kubernetes     Kind = "kubernetes"     // YAML with apiVersion/kind
+	YAML           Kind = "yaml"           // other *.yaml, *.yml
+	JSON           Kind = "json"           // other *.json
+	Nginx          Kind = "nginx"          // nginx.conf, conf.d/*.conf, sites-*/*
+	HAProxy        Kind = "haproxy"        // haproxy.cfg
+	Apache         Kind = "apache"         // httpd.conf, apache2/*.conf, .htaccess
+	OpenSSLConf    Kind = "opensslconf"    // openssl.cnf
+	UnityVersion   Kind = "unityversion"   // ProjectSettings/ProjectVersion.txt
+	UnitySettings  Kind = "unitysettings"  // ProjectSettings/ProjectSettings.asset
+)
+
+// File is one file as the walker read it. Rules must not modify it.
+type File struct {
+	// Path is slash-separated and relative to the scan root.
+	Path string
+	// Kind decides which rules see the file.
+	Kind Kind
+	// Content is the whole file.
+	Content []byte
+}
+
+// Match is one place a rule fires. The engine adds the rule's ID, title,
+// severity and references, and the knowledge base's remediation, to make
+// a finding.
+type Match struct {
+	// Line and Column are 1-based; Column counts bytes.
+	Line, Column int
+	// EndLine and EndColumn close the region, when known.
+	EndLine, EndColumn int
+	// Snippet is the matched source text, one line.
+	Snippet string
+	// Message says what was found here, naming the value: "MinVersion is
+	// tls.VersionTLS10 (TLS 1.0)".
+	Message string
+	// Evidence lists decoded values: {"SecurityProtocol", "Tls | Tls11"}.
+	Evidence []finding.Evidence
+	// Verdict is empty (a failure) unless the rule reports "unknown":
+	// cannot verify, as for a binary Unity asset.
+	Verdict finding.Verdict
+}
+
+// Checker checks files for one rule. A Checker is used by one goroutine
+// at a time; the engine makes one per worker with the rule's New.
+type Checker interface {
+	Check(f *File) ([]Match, error)
+}
+
+// Rule is one entry of the rule registry.
+type Rule struct {
+	// ID is stable: "TF-GO-001".
+	ID string
+	// Title is one line.
+	Title string
+	// Description says why it matters.
+	Description string
+	// Severity of a match.
+	Severity finding.Severity
+	// CWE is the weakness number, such as "327" or "295".
+	CWE string
+	// Kinds are the file kinds the rule reads.
+	Kinds []Kind
+	// Fix is the remediation, in general form. When PlatformEntry is set,
+	// the knowledge base's remediation for that entry is used instead.
+	Fix string
+	// PlatformEntry is the internal/platform entry ID whose remediation
+	// applies ("TF-PLAT-NETFX-VERSION"), if any.
+	PlatformEntry string
+	// References are URLs.
+	References []string
+	// New makes a checker.
+	New func() Checker
+}
