@@ -48,6 +48,29 @@
 // per file or directory, each with a machine verdict. Files that cannot be
 // read are reported with their line and counted; the others are judged.
 //
+// scan [--exclude GLOB]... [--baseline FILE] [--include-vendor] [--max-size SIZE] [reporting flags] [PATH...]
+//
+// Find every setting that lowers the TLS floor in the files under each
+// PATH (default "."): protocol versions, certificate checks, cipher suites
+// and GODEBUG settings in code, project files and infrastructure as code.
+// "scan --rules" lists the rules (ID, severity, title) and exits 0. Files
+// that .gitignore files ignore, --exclude globs (.gitignore syntax),
+// vendor/, node_modules/, third_party/ and bower_components/ (unless
+// --include-vendor), .git/, binary files and files over --max-size
+// (default 10MB) are skipped, and the summary counts each reason;
+// unreadable and too large files are also named on standard error.
+// Symbolic links are not followed. A comment
+//
+//	tlsfloor:ignore TF-GO-001 -- reason
+//
+// on a finding's line or the line above, in any comment syntax, suppresses
+// it; without a reason it suppresses nothing and is reported as
+// TF-SCAN-SUPPRESS. With --baseline FILE, an earlier "scan --format json"
+// report, findings it holds (same rule, file and line text) are not
+// reported again. The JSON schema is "tlsfloor.scan/v1"; SARIF carries
+// every rule with its CWE. scan judges against TLS 1.2 only: --floor 1.3
+// and pq are usage errors.
+//
 // version [-json]
 //
 // Print the tlsfloor version; the source revision, its time and whether the

@@ -12,6 +12,7 @@ import (
 func commands() []*Command {
 	return []*Command{
 		doctorCommand(),
+		scanCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

@@ -1,26 +1,43 @@
-// Package hello reads TLS handshake messages off the wire, byte by byte,
-// without running a handshake: the server's first flight (a ServerHello,
-// a HelloRetryRequest or an alert).
+// Package hello builds and reads TLS handshake messages byte by byte,
+// without running a handshake.
+//
+// On the client side, [ClientHello] builds the ClientHello a prober
+// sends, for any version from SSL 3.0 to TLS 1.3, any list of cipher
+// suites (including ones crypto/tls does not implement), groups and key
+// shares; [ParseClientHello] reads one off the wire, as a proxy sees it.
+// On the server side, [ParseServerReply] reads a server's first message (a
+// ServerHello, a HelloRetryRequest or an alert) and [ReadServerFlight]
+// reads on, for TLS 1.2 and earlier, through the plaintext Certificate and
+// ServerKeyExchange messages to ServerHelloDone.
 //
 // Everything here parses outside data: every length is checked, nothing
-// is trusted, and malformed input is an error, never a panic.
+// is trusted, reads are bounded, and malformed input is an error, never a
+// panic. [CipherSuiteName] and [GroupName] name the code points of the
+// IANA TLS registries that crypto/tls does not name.
 package hello
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 )
 
-// TLS record content types and handshake message types (RFC 8446).
+// TLS record content types (RFC 8446, section 5.1), handshake message
+// types (RFC 8446, section 4; RFC 5246, section 7.4) and sizes.
 const (
-	recordAlert       = 21
-	recordHandshake   = 22
-	typeServerHello   = 2
-	recordHeaderLen   = 5
-	handshakeHdrLen   = 4
-	maxRecordLen      = 1<<14 + 2048 // RFC 8446 section 5.2, ciphertext bound
-	extSupportedVers  = 43
-	maxServerHelloLen = 1 << 16
+	recordChangeCipherSpec = 20
+	recordAlert            = 21
+	recordHandshake        = 22
+	typeClientHello        = 1
+	typeServerHello        = 2
+	typeCertificate        = 11
+	typeServerKeyExchange  = 12
+	typeServerHelloDone    = 14
+	recordHeaderLen        = 5
+	handshakeHdrLen        = 4
+	maxPlaintext           = 1 << 14      // RFC 8446 section 5.1
+	maxRecordLen           = 1<<14 + 2048 // RFC 8446 section 5.2, ciphertext bound
+	maxHelloLen            = 1 << 16      // bound on a ClientHello or ServerHello
 )
 
 // helloRetryRandom marks a ServerHello as a HelloRetryRequest
@@ -59,6 +76,11 @@ type ServerReply struct {
 	CipherSuite uint16
 	// HelloRetry is true for a HelloRetryRequest.
 	HelloRetry bool
+	// KeyShare is the group of the key_share extension (RFC 8446, section
+	// 4.2.8): in a ServerHello the group of the server's share, in a
+	// HelloRetryRequest the group the server asks for. Zero when absent,
+	// as in every ServerHello before TLS 1.3.
+	KeyShare tls.CurveID
 	// AlertLevel and AlertDescription are set for an Alert.
 	AlertLevel, AlertDescription uint8
 }
@@ -76,7 +98,7 @@ func ParseServerReply(b []byte) (ServerReply, error) {
 	case recordAlert:
 		return parseAlert(b)
 	case recordHandshake:
-		msg, err := handshakeMessage(b)
+		msg, _, err := handshakeMessage(b, maxHelloLen)
 		if err != nil {
 			return ServerReply{}, err
 		}
@@ -114,28 +136,29 @@ func record(b []byte) (payload, rest []byte, err error) {
 	return b[recordHeaderLen : recordHeaderLen+n], b[recordHeaderLen+n:], nil
 }
 
-// handshakeMessage reassembles the first handshake message from the
-// handshake records at the start of b.
-func handshakeMessage(b []byte) ([]byte, error) {
-	var msg []byte
+// handshakeMessage reassembles the first handshake message, of at most
+// limit bytes, from the handshake records at the start of b. It also
+// returns the number of bytes of b the records holding it took.
+func handshakeMessage(b []byte, limit int) (msg []byte, used int, err error) {
+	total := len(b)
 	for {
 		if len(b) > 0 && b[0] != recordHandshake {
-			return nil, fmt.Errorf("hello: record type %d inside a handshake message", b[0])
+			return nil, 0, fmt.Errorf("hello: record type %d inside a handshake message", b[0])
 		}
 		payload, rest, err := record(b)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		msg, b = append(msg, payload...), rest
 		if len(msg) < handshakeHdrLen {
 			continue
 		}
 		n := int(msg[1])<<16 | int(msg[2])<<8 | int(msg[3])
-		if n > maxServerHelloLen {
-			return nil, fmt.Errorf("hello: handshake message length %d out of range", n)
+		if n > limit {
+			return nil, 0, fmt.Errorf("hello: handshake message length %d out of range", n)
 		}
 		if len(msg) >= handshakeHdrLen+n {
-			return msg[:handshakeHdrLen+n], nil
+			return msg[:handshakeHdrLen+n], total - len(b), nil
 		}
 	}
 }

@@ -61,16 +61,16 @@ func TestParseLiveReplies(t *testing.T) {
 		want    hello.ServerReply
 		version bool // compare Version only
 	}{
-		{name: "go-tls13", addr: goServer(ca, &tls.Config{}), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12}, version: true},
+		{name: "go-tls13", addr: goServer(ca, &tls.Config{}), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12, KeyShare: tls.X25519MLKEM768}, version: true},
 		{name: "go-tls12", addr: goServer(ca, &tls.Config{MaxVersion: tls.VersionTLS12}), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS12, LegacyVersion: tls.VersionTLS12}, version: true},
 		{name: "openssl-tls10", addr: opensslServer(ca, tlslab.OnlyTLS10), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS10, LegacyVersion: tls.VersionTLS10}, version: true},
 		{name: "openssl-tls11", addr: opensslServer(ca, tlslab.OnlyTLS11), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS11, LegacyVersion: tls.VersionTLS11}, version: true},
-		{name: "openssl-tls13", addr: opensslServer(ca, tlslab.OnlyTLS13), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12}, version: true},
+		{name: "openssl-tls13", addr: opensslServer(ca, tlslab.OnlyTLS13), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12, KeyShare: tls.X25519}, version: true},
 		{
 			name:   "go-hello-retry",
 			addr:   goServer(ca, &tls.Config{CurvePreferences: []tls.CurveID{tls.CurveP384}}),
 			client: &tls.Config{InsecureSkipVerify: true, CurvePreferences: []tls.CurveID{tls.X25519, tls.CurveP384}},
-			want:   hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12, HelloRetry: true}, version: true,
+			want:   hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12, HelloRetry: true, KeyShare: tls.CurveP384}, version: true,
 		},
 		{
 			name:   "openssl-protocol-version-alert",

@@ -2,45 +2,24 @@ package hello
 
 import (
 	"bytes"
+	"crypto/tls"
 	"fmt"
 )
 
-// reader reads big-endian fields off a byte slice, failing once it runs
-// out: the first failure sticks and all later reads return zero.
-type reader struct {
-	b   []byte
-	err error
-}
-
-func (r *reader) bytes(n int) []byte {
-	if r.err != nil || n < 0 || len(r.b) < n {
-		r.fail()
-		return nil
-	}
-	v := r.b[:n]
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *reader) fail() {
-	if r.err == nil {
-		r.err = fmt.Errorf("hello: ServerHello truncated")
-	}
-}
-
-func (r *reader) u8() int {
-	if v := r.bytes(1); v != nil {
-		return int(v[0])
-	}
-	return 0
-}
-
-func (r *reader) u16() int {
-	if v := r.bytes(2); v != nil {
-		return int(v[0])<<8 | int(v[1])
-	}
-	return 0
-}
+// Extension code points (IANA TLS ExtensionType Values registry).
+const (
+	extServerName       = 0      // RFC 6066, section 3
+	extSupportedGroups  = 10     // RFC 8422, section 5.1.1; RFC 8446, section 4.2.7
+	extPointFormats     = 11     // RFC 8422, section 5.1.2
+	extSignatureAlgs    = 13     // RFC 8446, section 4.2.3
+	extALPN             = 16     // RFC 7301, section 3.1
+	extPadding          = 21     // RFC 7685
+	extExtendedMaster   = 23     // RFC 7627
+	extSupportedVers    = 43     // RFC 8446, section 4.2.1
+	extPSKModes         = 45     // RFC 8446, section 4.2.9
+	extKeyShare         = 51     // RFC 8446, section 4.2.8
+	extRenegotiationInf = 0xff01 // RFC 5746, section 3.2
+)
 
 // parseServerHello parses a complete handshake message that must be a
 // ServerHello (RFC 8446, section 4.1.3; RFC 5246, section 7.4.1.3).
@@ -48,7 +27,7 @@ func parseServerHello(msg []byte) (ServerReply, error) {
 	if msg[0] != typeServerHello {
 		return ServerReply{}, fmt.Errorf("hello: first handshake message has type %d, want ServerHello (2)", msg[0])
 	}
-	r := &reader{b: msg[handshakeHdrLen:]}
+	r := newReader(msg[handshakeHdrLen:], "ServerHello")
 	sh := ServerReply{Kind: ServerHello, LegacyVersion: uint16(r.u16())}
 	sh.HelloRetry = bytes.Equal(r.bytes(32), helloRetryRandom[:])
 	r.bytes(r.u8()) // legacy_session_id_echo
@@ -56,24 +35,27 @@ func parseServerHello(msg []byte) (ServerReply, error) {
 	r.u8() // legacy_compression_method
 	sh.Version = sh.LegacyVersion
 	if r.err == nil && len(r.b) > 0 {
-		sh.Version = selectedVersion(r, sh.LegacyVersion)
+		return sh, serverExtensions(r.vec(2), &sh)
 	}
 	return sh, r.err
 }
 
-// selectedVersion reads the extensions block and returns the
-// supported_versions value, or legacy when the extension is absent.
-func selectedVersion(r *reader, legacy uint16) uint16 {
-	exts := &reader{b: r.bytes(r.u16())}
-	version := legacy
+// serverExtensions reads the ServerHello extensions the reply reports:
+// supported_versions (the selected version) and key_share (the group).
+func serverExtensions(exts *reader, sh *ServerReply) error {
 	for exts.err == nil && len(exts.b) > 0 {
-		typ, body := exts.u16(), exts.bytes(exts.u16())
-		if typ == extSupportedVers && len(body) == 2 {
-			version = uint16(body[0])<<8 | uint16(body[1])
+		typ, body := exts.u16(), exts.vec(2)
+		switch {
+		case typ == extSupportedVers && len(body.b) == 2:
+			sh.Version = uint16(body.u16())
+		case typ == extKeyShare && len(body.b) >= 2:
+			// A HelloRetryRequest carries the selected group alone, a
+			// ServerHello a KeyShareEntry that starts with it.
+			sh.KeyShare = tls.CurveID(body.u16())
 		}
 	}
 	if exts.err != nil {
-		r.err = fmt.Errorf("hello: ServerHello extensions truncated")
+		return fmt.Errorf("hello: ServerHello extensions truncated")
 	}
-	return version
+	return nil
 }

@@ -48,6 +48,25 @@ type File struct {
 	Kind Kind
 	// Content is the whole file.
 	Content []byte
+
+	memo map[any]any
+}
+
+// Memo returns compute(f), calling compute only the first time it is
+// asked for key on f: the rules of one family use it to parse a file once
+// for all their checkers. Use a key of an unexported type, as for
+// context values. The engine checks each file in one goroutine, so Memo
+// needs no lock.
+func (f *File) Memo(key any, compute func(*File) any) any {
+	if v, ok := f.memo[key]; ok {
+		return v
+	}
+	if f.memo == nil {
+		f.memo = map[any]any{}
+	}
+	v := compute(f)
+	f.memo[key] = v
+	return v
 }
 
 // Match is one place a rule fires. The engine adds the rule's ID, title,
