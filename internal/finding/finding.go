@@ -9,6 +9,7 @@
 package finding
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -48,6 +49,11 @@ type Finding struct {
 	// Suppression is set when an inline or configured suppression covers
 	// the finding. Suppressed findings are still reported.
 	Suppression *Suppression `json:"suppression,omitempty"`
+	// Details is the command's full record behind the finding, as JSON,
+	// for machine consumers: probe puts the endpoint's result here. Its
+	// layout is part of the command's schema ("tlsfloor.probe/v1"). Text,
+	// CSV and SARIF leave it out.
+	Details json.RawMessage `json:"details,omitempty"`
 }
 
 // Location is a place in a file.

@@ -66,6 +66,11 @@
 //	               suppressed (it is still reported):
 //	    kind           string: "inline" (a source comment) or "config".
 //	    justification  string.
+//	  details      object, optional: the command's full record behind the
+//	               finding, whose layout each command documents as part
+//	               of its schema (probe: one endpoint's result, with
+//	               target, address, accepted_versions, refused,
+//	               cipher_suites, groups, certificate, below_floor).
 //	summary   object: how much the run read and skipped (finding.Summary).
 //	  unit        string, what was counted: "files", "endpoints", "records".
 //	  read        number of units examined.
@@ -89,7 +94,8 @@
 // and [Replay] accept only "tlsfloor.<command>/v1" and report any other
 // schema by name.
 //
-// The finding member verdict was added this way, within v1: it is
+// The finding members verdict and details were added this way, within
+// v1. details is optional and only adds data. verdict: it is
 // optional, and its absence means what every v1 finding meant before it,
 // a fail. Documents written before it read as they did; a reader that does
 // not know it sees pass, warn and unknown checks as findings, which errs
