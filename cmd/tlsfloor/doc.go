@@ -48,6 +48,21 @@
 // per file or directory, each with a machine verdict. Files that cannot be
 // read are reported with their line and counted; the others are judged.
 //
+// probe [-f FILE]... [--resolve HOST:PORT:ADDR]... [--starttls PROTO] [--ca FILE] [--aws-service S --aws-region R] [reporting flags] [TARGET...]
+//
+// Connect to each target and learn from the server's own answers which
+// versions (SSL 3.0 to TLS 1.3) it accepts and how it refuses the others,
+// its cipher suites per version in its order, its key exchange groups
+// (post-quantum hybrids included) and its certificate chain; judge each
+// endpoint against --floor. Targets are host, host:port, https:// URLs,
+// IPv6 addresses, smtp://, postgres:// and mysql:// (STARTTLS), lines of -f
+// files, standard input ("-"), and AWS endpoint names expanded from
+// --aws-service and --aws-region. The JSON document
+// ("tlsfloor.probe/v1") carries each endpoint's full result as the
+// details of its finding: target, address, accepted_versions, refused,
+// cipher_suites, groups, certificate, below_floor. --fail-on below-floor
+// exits 3 when an endpoint accepts less than the floor.
+//
 // scan [--exclude GLOB]... [--baseline FILE] [--include-vendor] [--max-size SIZE] [reporting flags] [PATH...]
 //
 // Find every setting that lowers the TLS floor in the files under each
@@ -55,11 +70,11 @@
 // and GODEBUG settings in code, project files and infrastructure as code.
 // "scan --rules" lists the rules (ID, severity, title) and exits 0. Files
 // that .gitignore files ignore, --exclude globs (.gitignore syntax),
-// vendor/, node_modules/, third_party/ and bower_components/ (unless
-// --include-vendor), .git/, binary files and files over --max-size
+// vendor/, node_modules/, third_party/, bower_components/ and .terraform/
+// (unless --include-vendor), .git/, binary files and files over --max-size
 // (default 10MB) are skipped, and the summary counts each reason;
 // unreadable and too large files are also named on standard error.
-// Symbolic links are not followed. A comment
+// Symbolic links are not followed. A comment that starts with
 //
 //	tlsfloor:ignore TF-GO-001 -- reason
 //

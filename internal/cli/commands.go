@@ -12,6 +12,7 @@ import (
 func commands() []*Command {
 	return []*Command{
 		doctorCommand(),
+		probeCommand(),
 		scanCommand(),
 		versionCommand(),
 		helpCommand(),

@@ -84,8 +84,10 @@ type Match struct {
 	Message string
 	// Evidence lists decoded values: {"SecurityProtocol", "Tls | Tls11"}.
 	Evidence []finding.Evidence
-	// Verdict is empty (a failure) unless the rule reports "unknown":
-	// cannot verify, as for a binary Unity asset.
+	// Verdict is empty (a failure) unless the rule reports otherwise:
+	// "unknown" when it cannot verify (a binary Unity asset), "warn" for a
+	// setting that is weak only by default, "pass" for an informational
+	// match such as a Blazor WebAssembly project, whose browser decides.
 	Verdict finding.Verdict
 }
 

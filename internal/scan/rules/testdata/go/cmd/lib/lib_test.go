@@ -1,0 +1,3 @@
+//go:debug tlssha1=1 // want "TF-GO-006"
+
+package lib
