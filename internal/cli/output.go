@@ -15,9 +15,10 @@ import (
 // earlier report untouched.
 type output struct {
 	io.Writer
-	tmp  *os.File // nil for standard output
-	path string
-	done bool
+	tmp    *os.File // nil for standard output and special files
+	direct *os.File // a device or pipe, written in place
+	path   string
+	done   bool
 }
 
 // openOutput opens path for a report; "" and "-" mean stdout.
@@ -25,9 +26,16 @@ func openOutput(stdout io.Writer, path string) (*output, error) {
 	if path == "" || path == "-" {
 		return &output{Writer: stdout}, nil
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
 		return nil, fmt.Errorf("output %s is a directory", path)
+	case err == nil && !fi.Mode().IsRegular():
+		// A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in
+		// place: renaming a file over it would replace the device.
+		return openDirect(path)
 	}
+	path = followLinks(path) // replace the link's target, not the link
 	dir, base := filepath.Split(path)
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
@@ -36,8 +44,44 @@ func openOutput(stdout io.Writer, path string) (*output, error) {
 	return &output{Writer: tmp, tmp: tmp, path: path}, nil
 }
 
+// maxLinks bounds how many symbolic links followLinks follows.
+const maxLinks = 40
+
+// followLinks returns the file path finally names, following symbolic
+// links even to a target that does not exist yet.
+func followLinks(path string) string {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return path
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return path
+}
+
+// openDirect opens a special file for writing in place.
+func openDirect(path string) (*output, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open output %s: %w", path, pathErrCause(err))
+	}
+	return &output{Writer: f, direct: f, path: path}, nil
+}
+
 // commit moves a complete file report into place.
 func (o *output) commit() error {
+	if o.direct != nil && !o.done {
+		o.done = true
+		return o.direct.Close()
+	}
 	if o.done || o.tmp == nil {
 		o.done = true
 		return nil
@@ -56,6 +100,11 @@ func (o *output) commit() error {
 
 // abort discards an uncommitted file report. It does nothing after commit.
 func (o *output) abort() {
+	if o.direct != nil && !o.done {
+		o.done = true
+		o.direct.Close()
+		return
+	}
 	if o.done || o.tmp == nil {
 		return
 	}
