@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strconv"
@@ -59,6 +60,7 @@ type probeFlags struct {
 	awsPartition           string
 	firstOnly              bool
 	opts                   probe.Options
+	stderr                 io.Writer // for the progress line
 }
 
 // probeBelowFloor is the --fail-on word that fails on endpoints below the floor.
@@ -85,6 +87,7 @@ func setupProbe(fs *flag.FlagSet) RunFunc {
 }
 
 func (pf *probeFlags) run(ctx context.Context, env *Env, args []string) error {
+	pf.stderr = env.Stderr
 	if err := pf.prepare(); err != nil {
 		return err
 	}
@@ -130,11 +133,14 @@ func (pf *probeFlags) probe(ctx context.Context, h finding.Handler, endpoints []
 		return err
 	}
 	var herr error
+	bar := newProgress(pf.stderr, "tlsfloor: probed", len(endpoints))
 	probe.Run(ctx, endpoints, pf.opts, func(r probe.Result) {
+		bar.step()
 		if herr == nil {
 			herr = h.Finding(r.Finding())
 		}
 	})
+	bar.finish()
 	if herr != nil {
 		return herr
 	}
