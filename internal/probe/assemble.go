@@ -25,12 +25,15 @@ func (p *prober) result() Result {
 	for v, ref := range p.refused {
 		r.Refused[hello.VersionName(v)] = ref
 	}
-	p.nameSuites(&r)
-	p.nameGroups(&r)
+	if !p.opts.VersionsOnly {
+		p.nameSuites(&r)
+		p.nameGroups(&r)
+	}
 	if len(p.accepted) == 0 && p.stopped == nil {
 		p.note("no protocol version accepted")
 	}
 	r.Evidence = p.judge(p.opts.Policy)
+	p.noteUnjudged(p.opts.Policy)
 	r.BelowFloor = len(r.Evidence) > 0
 	r.Errors = p.errs
 	return r

@@ -23,6 +23,8 @@
 // reported, not fatal), ALPN and the negotiated group; when it fails (a
 // server that signs only with SHA-1, which crypto/tls refuses in TLS 1.2)
 // the chain comes from the plaintext TLS 1.2 Certificate message instead.
+// With [Options.VersionsOnly] the probe stops after the version hellos:
+// one connection per version, for sweeps of many endpoints.
 //
 // # Bounds and defaults
 //

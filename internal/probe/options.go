@@ -65,6 +65,13 @@ type Options struct {
 	// Burst is how many connections may start at once under Rate.
 	// Default Concurrency.
 	Burst int
+	// VersionsOnly limits the probe to the protocol versions: one
+	// connection per version, no suite or group enumeration and no full
+	// handshake, so CipherSuites, Groups, Certificate and Handshake stay
+	// empty. The verdict then judges versions alone; what a policy's
+	// post-quantum or FIPS requirement would need is noted in Errors as
+	// not checked.
+	VersionsOnly bool
 }
 
 // withDefaults fills in zero fields.

@@ -92,8 +92,12 @@ func newProber(ep Endpoint, ip string, opts Options, lim *limiter) *prober {
 
 // run probes versions, then suites and groups for the versions accepted,
 // then runs the full handshake; each step stops once the probe stopped.
+// In versions-only mode it stops after the versions.
 func (p *prober) run(ctx context.Context) {
 	p.probeVersions(ctx)
+	if p.opts.VersionsOnly {
+		return
+	}
 	p.probeSuites(ctx)
 	p.probeGroups(ctx)
 	p.probeCertificate(ctx)
