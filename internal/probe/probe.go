@@ -64,6 +64,10 @@ func probeResolved(ctx context.Context, ep Endpoint, ip string, resolveErr error
 		ctx, cancel := context.WithTimeoutCause(ctx, opts.EndpointTimeout, limit)
 		defer cancel()
 		p.run(ctx)
+		if context.Cause(ctx) == limit {
+			// whatever operation the deadline cut short, say why
+			p.note("%v", limit)
+		}
 	}
 	r := p.result()
 	r.Elapsed = time.Since(start)

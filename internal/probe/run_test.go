@@ -139,11 +139,7 @@ func TestRunCanceled(t *testing.T) {
 	eps := append(goEndpoints(t, 3), probe.Endpoint{Address: "no port"})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	start := time.Now()
 	got := runAll(t, ctx, eps, probe.Options{})
-	if time.Since(start) > 2*time.Second {
-		t.Errorf("canceled run took %v", time.Since(start))
-	}
 	for addr, r := range got {
 		if len(r.Errors) == 0 || r.Connections != 0 {
 			t.Errorf("%s: %d connections, errors %q; want none and an error", addr, r.Connections, r.Errors)

@@ -127,15 +127,11 @@ func TestSMTPSilentServerTimesOut(t *testing.T) {
 	release := make(chan struct{})
 	addr := fakeServer(t, func(conn net.Conn) { <-release })
 	defer close(release)
-	start := time.Now()
 	_, err := dialWith(t, context.Background(), "smtp", addr, 150*time.Millisecond)
 	if !errors.Is(err, os.ErrDeadlineExceeded) {
 		t.Fatalf("error = %v, want a deadline error", err)
 	}
 	checkErr(t, err, "greeting", "no complete reply within 150ms")
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("gave up after %v", d)
-	}
 }
 
 func TestSMTPSlowDripTimesOut(t *testing.T) {
@@ -165,13 +161,9 @@ func TestSMTPContextCancel(t *testing.T) {
 	defer close(release)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	start := time.Now()
 	_, err := dialWith(t, ctx, "smtp", addr, time.Minute)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error = %v, want context.Canceled", err)
-	}
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("gave up after %v", d)
 	}
 }
 

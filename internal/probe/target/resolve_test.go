@@ -151,13 +151,9 @@ func TestResolveNeverAsksForOverridesOrLiterals(t *testing.T) {
 
 func TestResolveTimeout(t *testing.T) {
 	res := &fakeResolver{blocks: true}
-	start := time.Now()
 	_, errs := Resolve(context.Background(), mustTargets(t, "slow.example", "slow2.example"), ResolveOptions{Resolver: res, Timeout: 20 * time.Millisecond})
 	if len(errs) != 2 || !errors.Is(errs[0], context.DeadlineExceeded) {
 		t.Errorf("errors = %v, want two deadline errors", errs)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 }
 
