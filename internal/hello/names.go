@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // VersionSSL30 is the SSL 3.0 version code (RFC 6101, section 5.6.1.1),
@@ -102,6 +103,17 @@ func TLS13CipherSuites() []uint16 {
 // left out below it. The slice is new on every call. TLS 1.3 suites are
 // never included; see [TLS13CipherSuites].
 func CipherSuitesFor(v uint16) []uint16 {
+	return slices.Clone(suitesFor()[v >= tls.VersionTLS12])
+}
+
+// suitesFor computes, once, the TLS 1.0-1.2 suite lists: for TLS 1.2
+// (true) and for the earlier versions (false). Naming every suite to sort
+// out the TLS 1.2-only ones is too slow to repeat for every hello.
+var suitesFor = sync.OnceValue(func() map[bool][]uint16 {
+	return map[bool][]uint16{true: computeSuites(tls.VersionTLS12), false: computeSuites(tls.VersionTLS11)}
+})
+
+func computeSuites(v uint16) []uint16 {
 	var ids []uint16
 	add := func(id uint16) {
 		if (v >= tls.VersionTLS12 || !needsTLS12(id)) && !slices.Contains(ids, id) {

@@ -64,8 +64,10 @@ func probeResolved(ctx context.Context, ep Endpoint, ip string, resolveErr error
 		ctx, cancel := context.WithTimeoutCause(ctx, opts.EndpointTimeout, limit)
 		defer cancel()
 		p.run(ctx)
-		if context.Cause(ctx) == limit {
-			// whatever operation the deadline cut short, say why
+		if deadline, _ := ctx.Deadline(); !time.Now().Before(deadline) {
+			// Whatever operation the deadline cut short, say why. (An
+			// operation that used the deadline itself can fail just
+			// before the context is marked done, so check the clock.)
 			p.note("%v", limit)
 		}
 	}
