@@ -46,6 +46,7 @@ Example:
 	$ tlsfloor probe --floor 1.2 internal-alb.example.com api.example.com:8443
 	$ tlsfloor probe --aws-service sts,kms --aws-region eu-west-1 --format json -o aws.json
 	$ tlsfloor probe --starttls postgres --fail-on below-floor db.internal:5432
+	$ tlsfloor probe --versions-only --concurrency 100 -f fleet-endpoints.txt --format csv -o sweep.csv
 `,
 		Setup: setupProbe,
 	}
@@ -78,6 +79,7 @@ func setupProbe(fs *flag.FlagSet) RunFunc {
 	fs.Var(&pf.awsRegion, "aws-region", "AWS `regions` for --aws-service (comma-separated, or all)")
 	fs.StringVar(&pf.awsPartition, "aws-partition", "aws", "AWS `partition` for --aws-service")
 	fs.BoolVar(&pf.firstOnly, "first-address", false, "probe only the first address a name resolves to")
+	fs.BoolVar(&pf.opts.VersionsOnly, "versions-only", false, "learn only which versions each endpoint accepts: one connection per version, for sweeps")
 	fs.IntVar(&pf.opts.Concurrency, "concurrency", 8, "probe at most `n` endpoints at once")
 	fs.IntVar(&pf.opts.PerIP, "per-ip", 2, "probe at most `n` endpoints of one IP address at once")
 	fs.Float64Var(&pf.opts.Rate, "rate", 0, "open at most `n` connections a second in all (0: no limit)")

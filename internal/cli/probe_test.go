@@ -87,3 +87,23 @@ func TestProbeCommand(t *testing.T) {
 		t.Errorf("%d findings, want one per endpoint", len(doc.Findings))
 	}
 }
+
+// TestProbeVersionsOnly sweeps with --versions-only: versions only, no
+// suites, groups or certificate.
+func TestProbeVersionsOnly(t *testing.T) {
+	ca := testpki.New(t)
+	modern := tlslab.GoTLS(t, ca, &tls.Config{MinVersion: tls.VersionTLS12})
+	var stdout, stderr bytes.Buffer
+	err := Main(context.Background(), []string{"probe", "--versions-only", "--format", "json", modern}, strings.NewReader(""), &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("probe: %v\n%s", err, stderr.String())
+	}
+	var doc probeDoc
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil || len(doc.Findings) != 1 {
+		t.Fatalf("output: %v\n%s", err, stdout.String())
+	}
+	d := doc.Findings[0].Details
+	if strings.Join(d.AcceptedVersions, ",") != "TLS 1.2,TLS 1.3" || len(d.CipherSuites) != 0 || d.Certificate != nil {
+		t.Errorf("versions-only details: %+v", d)
+	}
+}
