@@ -1,8 +1,7 @@
 package platform
 
-// Sources the entries cite. Each is listed in a Sources table of the
-// reference folder (platform-matrix.md, scan-identifiers.md,
-// go-tls-and-proxy.md) unless its comment says where it was checked.
+// Sources the entries cite: the primary documents (AWS, Microsoft,
+// OpenSSL, Apple, Oracle, the Go project) each fact was checked against.
 const (
 	srcSeed        = "https://docs.aws.amazon.com/sdk-for-net/v3/developer-guide/enforcing-tls.html"
 	srcAWSNetV4    = "https://docs.aws.amazon.com/sdk-for-net/v4/developer-guide/enforcing-tls.html"
@@ -38,8 +37,7 @@ const (
 	// srcOpenSSL35 and srcOpenSSLMLKEM: OpenSSL 3.5.0 (2025-04-08) adds
 	// ML-KEM and makes X25519MLKEM768 a default TLS key share; checked
 	// against the 3.5.0 release notes and the EVP_KEM-ML-KEM manual page
-	// ("This functionality was added in OpenSSL 3.5"), not in the
-	// reference folder.
+	// ("This functionality was added in OpenSSL 3.5").
 	srcOpenSSL35    = "https://github.com/openssl/openssl/releases/tag/openssl-3.5.0"
 	srcOpenSSLMLKEM = "https://docs.openssl.org/3.6/man7/EVP_KEM-ML-KEM/"
 
@@ -59,8 +57,7 @@ const (
 	srcGoCommon  = "https://github.com/golang/go/blob/go1.26.8/src/crypto/tls/common.go"
 	srcGoDefault = "https://github.com/golang/go/blob/go1.26.8/src/crypto/tls/defaults.go"
 	// srcGoTLS13 is the issue that made TLS 1.3 opt-in (GODEBUG=tls13=1)
-	// in Go 1.12 and default in Go 1.13; checked against the issue, not in
-	// the reference folder.
+	// in Go 1.12 and default in Go 1.13.
 	srcGoTLS13 = "https://github.com/golang/go/issues/30055"
 
 	srcJDK8254713 = "https://bugs.java.com/bugdatabase/view_bug?bug_id=8254713"

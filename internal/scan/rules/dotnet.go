@@ -8,9 +8,8 @@ import (
 	"github.com/tlsfloor/tlsfloor/internal/scan/source"
 )
 
-// Sources the .NET, PowerShell, Xamarin and Unity rules cite. Each is in
-// a Sources table of the reference folder (scan-identifiers.md,
-// platform-matrix.md) unless its comment says where it was checked.
+// Sources the .NET, PowerShell, Xamarin and Unity rules cite: the primary
+// documents (AWS, Microsoft, Unity) each value was checked against.
 const (
 	dotnetRefAWSTLS       = "https://docs.aws.amazon.com/sdk-for-net/v3/developer-guide/enforcing-tls.html"
 	dotnetRefTLS          = "https://learn.microsoft.com/dotnet/framework/network-programming/tls"
