@@ -12,6 +12,10 @@ require (
 // alone.
 require golang.org/x/sys v0.26.0
 
+// YAML and JSON parsing with line numbers for the CloudFormation and
+// Kubernetes rules (internal/scan/rules/iac_yaml.go).
+require gopkg.in/yaml.v3 v3.0.1
+
 // Used by tests only.
 require (
 	github.com/aws/aws-sdk-go-v2/credentials v1.21.0

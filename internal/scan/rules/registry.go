@@ -52,6 +52,9 @@ func All() []source.Rule {
 		powershellRules(), // PowerShell scripts and modules
 		xamarinRules(),    // Xamarin.Android, .iOS and .Mac project settings
 		unityRules(),      // Unity project settings
+		langsRules(),      // Java/Kotlin, Python, JavaScript/TypeScript, Ruby, PHP, curl/wget/openssl in scripts and Dockerfiles
+		webserverRules(),  // nginx, HAProxy, Apache httpd, openssl.cnf
+		iacRules(),        // Terraform, CloudFormation and Kubernetes manifests
 	)
 }
 
