@@ -118,6 +118,8 @@ type checkedRoundTripper struct {
 	next   http.RoundTripper
 }
 
+// RoundTrip sends the request and refuses a response whose connection
+// falls short of the policy.
 func (c *checkedRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := c.next.RoundTrip(req)
 	if err != nil || req.URL.Scheme != "https" {
