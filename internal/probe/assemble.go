@@ -14,7 +14,7 @@ func (p *prober) result() Result {
 		AcceptedVersions: []string{}, Refused: map[string]Refusal{},
 		CipherSuites: map[string][]string{}, Groups: map[string][]string{},
 		DHBits: p.dhBits, Certificate: p.cert, Handshake: p.hs,
-		Floor: p.opts.Policy.String(), Connections: p.conns,
+		Floor: p.opts.Policy.String(), Connections: p.connections(),
 	}
 	if r.Target == "" {
 		r.Target = p.ep.Address
@@ -29,7 +29,7 @@ func (p *prober) result() Result {
 		p.nameSuites(&r)
 		p.nameGroups(&r)
 	}
-	if len(p.accepted) == 0 && p.stopped == nil {
+	if len(p.accepted) == 0 && p.stoppedErr() == nil {
 		p.note("no protocol version accepted")
 	}
 	r.Evidence = p.judge(p.opts.Policy)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/tlsfloor/tlsfloor/internal/hello"
@@ -40,19 +41,48 @@ func (p *prober) exchange(ctx context.Context, ch *hello.ClientHello) (reply, er
 	return r, nil
 }
 
-// dial opens one connection within the budget and the rate limit, with
-// its deadline set; closing it also ends the context watch.
+// dial opens one connection within the endpoint's parallelism, the
+// budget and the rate limit, with its deadline set; closing it also ends
+// the context watch and frees its slot.
 func (p *prober) dial(ctx context.Context) (net.Conn, error) {
-	if p.stopped != nil {
-		return nil, p.stopped
+	if err := p.stoppedErr(); err != nil {
+		return nil, err
 	}
-	if p.conns >= p.opts.MaxConnections {
-		return nil, p.stop(fmt.Errorf("connection limit of %d reached; results are incomplete", p.opts.MaxConnections))
-	}
-	if err := p.limiter.wait(ctx); err != nil {
+	select {
+	case p.sh.slots <- struct{}{}:
+	case <-ctx.Done():
 		return nil, p.stop(context.Cause(ctx))
 	}
-	p.conns++
+	release := func() { <-p.sh.slots }
+	conn, err := p.dialSlot(ctx)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	return &watchedConn{Conn: conn, unwatch: context.AfterFunc(ctx, func() { conn.Close() }), release: sync.OnceFunc(release)}, nil
+}
+
+// dialSlot opens a connection once dial holds a slot: the budget is
+// checked and taken under the lock, so that it holds exactly however many
+// forks dial at once.
+func (p *prober) dialSlot(ctx context.Context) (net.Conn, error) {
+	p.sh.mu.Lock()
+	if err := p.sh.stopped; err != nil {
+		p.sh.mu.Unlock()
+		return nil, err
+	}
+	if p.sh.conns >= p.opts.MaxConnections {
+		p.sh.mu.Unlock()
+		return nil, p.stop(fmt.Errorf("connection limit of %d reached; results are incomplete", p.opts.MaxConnections))
+	}
+	p.sh.conns++
+	p.sh.mu.Unlock()
+	if err := p.limiter.wait(ctx); err != nil {
+		p.sh.mu.Lock()
+		p.sh.conns-- // never made
+		p.sh.mu.Unlock()
+		return nil, p.stop(context.Cause(ctx))
+	}
 	dctx, cancel := context.WithTimeout(ctx, p.opts.ConnectTimeout)
 	defer cancel()
 	conn, err := p.dialer()(dctx, "tcp", p.dialAddr)
@@ -63,7 +93,7 @@ func (p *prober) dial(ctx context.Context) (net.Conn, error) {
 		return nil, p.stop(fmt.Errorf("connect: %w", err))
 	}
 	conn.SetDeadline(p.deadline(ctx))
-	return &watchedConn{Conn: conn, unwatch: context.AfterFunc(ctx, func() { conn.Close() })}, nil
+	return conn, nil
 }
 
 func (p *prober) dialer() DialFunc {
@@ -87,22 +117,33 @@ func (p *prober) deadline(ctx context.Context) time.Time {
 type watchedConn struct {
 	net.Conn
 	unwatch func() bool
+	release func() // frees the connection's slot, once
 }
 
-// Close closes the connection and stops watching the context.
+// Close closes the connection, stops watching the context and frees the
+// connection's slot. It may be called more than once.
 func (c *watchedConn) Close() error {
 	c.unwatch()
-	return c.Conn.Close()
+	err := c.Conn.Close()
+	c.release()
+	return err
 }
 
-// stop ends the probe with err (the first such error is kept) and
-// returns the error that stopped it.
+// stop ends the probe with err (the first such error is kept, and noted
+// by the prober or fork that stopped it) and returns the error that
+// stopped it.
 func (p *prober) stop(err error) error {
-	if p.stopped == nil {
-		p.stopped = err
+	p.sh.mu.Lock()
+	first := p.sh.stopped == nil
+	if first {
+		p.sh.stopped = err
+	}
+	err = p.sh.stopped
+	p.sh.mu.Unlock()
+	if first {
 		p.note("%v", err)
 	}
-	return p.stopped
+	return err
 }
 
 // note records a problem once.

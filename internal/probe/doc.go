@@ -34,8 +34,13 @@
 // row without a TLS answer (silence, slow drip, garbage) end the
 // endpoint with an error. [Run] probes 8 endpoints at once, at most 2 per
 // IP address, with an optional global rate limit on new connections (a
-// token bucket; off by default). Each endpoint's connections are made one
-// after another.
+// token bucket; off by default). Within one endpoint, independent
+// enumerations run side by side, at most 4 connections at once
+// ([Options.EndpointParallel]): the version hellos after the first, then
+// the suites of each accepted version, the TLS 1.3 groups, the ECDHE
+// curves and the full handshake; each enumeration's own hellos go one
+// after another. The results and their order do not depend on which
+// connection finishes first.
 //
 // Results are data; the caller renders them. Nothing is logged.
 package probe

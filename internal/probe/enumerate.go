@@ -7,6 +7,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"slices"
+	"sync"
 
 	"github.com/tlsfloor/tlsfloor/internal/hello"
 )
@@ -27,23 +28,113 @@ func eliminate[T comparable](all []T, pick func([]T) (T, bool)) []T {
 	return found
 }
 
-// probeSuites enumerates the suites of every accepted version. The
-// version probe offered every suite already, so its pick is the first.
-func (p *prober) probeSuites(ctx context.Context) {
-	for _, v := range versionOrder {
-		f := p.accepted[v]
-		if f == nil || p.stopped != nil {
+// enumerate runs, side by side on forks, the suite enumeration of every
+// accepted version, the TLS 1.3 group enumeration, the ECDHE curve
+// enumeration and the full handshake, then records their results and
+// notes in that order, whichever finished first.
+func (p *prober) enumerate(ctx context.Context) {
+	if p.stoppedErr() != nil {
+		p.rawChain()
+		return
+	}
+	type suitesOut struct {
+		q      *prober
+		suites []uint16
+		found  bool // suites is the enumeration's result
+		order  string
+		done   chan struct{}
+	}
+	var wg sync.WaitGroup
+	suites := make([]suitesOut, len(versionOrder))
+	for i, v := range versionOrder {
+		if p.accepted[v] == nil {
 			continue
 		}
-		all := offer(v)
-		if first := f.Reply.CipherSuite; slices.Contains(all, first) {
-			rest := slices.DeleteFunc(all, func(s uint16) bool { return s == first })
-			p.suites[v] = append([]uint16{first}, eliminate(rest, p.suitePicker(ctx, v))...)
-		} else {
-			p.note("%s: server chose suite %s, which was not offered", hello.VersionName(v), hello.CipherSuiteName(first))
-		}
-		p.order[v] = p.suiteOrder(ctx, v, p.suites[v])
+		o := &suites[i]
+		o.q, o.done = p.fork(), make(chan struct{})
+		wg.Go(func() {
+			defer close(o.done)
+			o.suites, o.found = o.q.probeSuites(ctx, v)
+			o.order = o.q.suiteOrder(ctx, v, o.suites)
+		})
 	}
+	var q13 *prober
+	var groups13 []tls.CurveID
+	if p.accepted[tls.VersionTLS13] != nil {
+		q13 = p.fork()
+		wg.Go(func() { groups13 = eliminate(tls13Groups, q13.pickGroup13(ctx)) })
+	}
+	var qc *prober
+	var curves []tls.CurveID
+	curveVer := p.highest(tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12)
+	if curveVer != 0 {
+		qc = p.fork()
+		o := &suites[slices.Index(versionOrder, curveVer)]
+		wg.Go(func() {
+			// A version hello answered with an ECDHE suite shows ECDHE
+			// at once; otherwise the suites found tell.
+			ecdhe := offer(curveVer)
+			if first := p.accepted[curveVer].Reply.CipherSuite; !slices.Contains(ecdhe, first) || !isECDHE(first) {
+				<-o.done
+				ecdhe = o.suites
+			}
+			ecdhe = slices.DeleteFunc(slices.Clone(ecdhe), func(s uint16) bool { return !isECDHE(s) })
+			if len(ecdhe) == 0 || qc.stoppedErr() != nil {
+				curveVer = 0
+				return
+			}
+			curves = eliminate(ecCurves, qc.pickCurve(ctx, curveVer, ecdhe))
+		})
+	}
+	var qh *prober
+	var hs *tls.ConnectionState
+	var hsVer uint16
+	var hsErr error
+	if hsVer = p.highest(tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13); hsVer != 0 {
+		qh = p.fork()
+		wg.Go(func() { hs, hsErr = qh.handshake(ctx, hsVer) })
+	}
+	wg.Wait()
+
+	for i, v := range versionOrder {
+		if o := suites[i]; o.q != nil {
+			p.join(o.q)
+			if o.found {
+				p.suites[v] = o.suites
+			}
+			p.order[v] = o.order
+		}
+	}
+	if q13 != nil {
+		p.join(q13)
+		p.groups13 = groups13
+	}
+	if qc != nil {
+		p.join(qc)
+		if curveVer != 0 {
+			p.curveVer, p.curves = curveVer, curves
+		}
+	}
+	if qh != nil {
+		p.join(qh)
+	}
+	p.recordHandshake(hsVer, hs, hsErr)
+}
+
+func isECDHE(s uint16) bool { return hello.SuiteKeyExchange(s) == hello.KeyExchangeECDHE }
+
+// probeSuites enumerates the suites of accepted version v, and reports
+// whether it could. The version probe offered every suite already, so its
+// pick is the first.
+func (p *prober) probeSuites(ctx context.Context, v uint16) ([]uint16, bool) {
+	all := offer(v)
+	first := p.accepted[v].Reply.CipherSuite
+	if !slices.Contains(all, first) {
+		p.note("%s: server chose suite %s, which was not offered", hello.VersionName(v), hello.CipherSuiteName(first))
+		return nil, false
+	}
+	rest := slices.DeleteFunc(all, func(s uint16) bool { return s == first })
+	return append([]uint16{first}, eliminate(rest, p.suitePicker(ctx, v))...), true
 }
 
 // suitePicker returns the suite the server picks from an offer at v.
@@ -73,22 +164,9 @@ func (p *prober) suiteOrder(ctx context.Context, v uint16, found []uint16) strin
 	return ""
 }
 
-// probeGroups enumerates the TLS 1.3 groups through HelloRetryRequests
-// and the ECDHE curves of the highest earlier version through
-// ServerKeyExchange messages.
-func (p *prober) probeGroups(ctx context.Context) {
-	if p.accepted[tls.VersionTLS13] != nil && p.stopped == nil {
-		p.groups13 = eliminate(tls13Groups, p.pickGroup13(ctx))
-	}
-	v := p.highest(tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12)
-	ecdhe := slices.DeleteFunc(slices.Clone(p.suites[v]), func(s uint16) bool {
-		return hello.SuiteKeyExchange(s) != hello.KeyExchangeECDHE
-	})
-	if len(ecdhe) > 0 && p.stopped == nil {
-		p.curveVer = v
-		p.curves = eliminate(ecCurves, p.pickCurve(ctx, v, ecdhe))
-	}
-}
+// The TLS 1.3 groups are enumerated through HelloRetryRequests and the
+// ECDHE curves of the highest earlier version through ServerKeyExchange
+// messages.
 
 // pickGroup13 returns the group a TLS 1.3 server asks for when offered
 // groups with an empty key_share.

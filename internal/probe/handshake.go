@@ -22,18 +22,20 @@ var goSuites = func() []uint16 {
 // defaultALPN is offered in the full handshake unless the endpoint says.
 var defaultALPN = []string{"h2", "http/1.1"}
 
-// probeCertificate runs one full handshake at the highest version
-// crypto/tls speaks for the chain, ALPN and group. When it fails, the
-// chain comes from the highest plaintext Certificate message seen.
-func (p *prober) probeCertificate(ctx context.Context) {
-	if v := p.highest(tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13); v != 0 && p.stopped == nil {
-		cs, err := p.handshake(ctx, v)
+// recordHandshake records the one full handshake, run at version v (the
+// highest crypto/tls speaks; 0 if none) for the chain, ALPN and group.
+// When it failed, the chain comes from the highest plaintext Certificate
+// message seen.
+func (p *prober) recordHandshake(v uint16, cs *tls.ConnectionState, err error) {
+	if v != 0 {
 		if err == nil {
 			p.hs, p.hsGroup = describeHandshake(cs), cs.CurveID
 			p.cert = p.describeChain(cs.PeerCertificates, "handshake")
 			return
 		}
-		p.note("full handshake at %s: %v", hello.VersionName(v), err)
+		if err != p.stoppedErr() {
+			p.note("full handshake at %s: %v", hello.VersionName(v), err)
+		}
 	}
 	p.rawChain()
 }

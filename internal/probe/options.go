@@ -54,6 +54,16 @@ type Options struct {
 	MaxFlightBytes int
 	// MaxConnections bounds the connections to one endpoint. Default 400.
 	MaxConnections int
+	// EndpointParallel is how many connections one endpoint's probe has
+	// open at once. The version hellos (after the first), each accepted
+	// version's suite enumeration, the group enumerations and the full
+	// handshake are independent and run side by side; the hellos of one
+	// enumeration still go one after another, as each depends on the
+	// last. These connections count against MaxConnections and Rate like
+	// any other, and an address probed by PerIP endpoints at once sees up
+	// to PerIP times EndpointParallel connections. Results do not depend
+	// on it. Default 4; 1 makes one connection at a time.
+	EndpointParallel int
 	// Concurrency is how many endpoints Run probes at once. Default 8.
 	Concurrency int
 	// PerIP is how many endpoints on one IP address (or, for endpoints
@@ -87,7 +97,7 @@ func (o Options) withDefaults() Options {
 	for _, f := range []struct {
 		v *int
 		d int
-	}{{&o.MaxFlightBytes, 128 << 10}, {&o.MaxConnections, 400}, {&o.Concurrency, 8}, {&o.PerIP, 2}, {&o.Burst, 0}} {
+	}{{&o.MaxFlightBytes, 128 << 10}, {&o.MaxConnections, 400}, {&o.Concurrency, 8}, {&o.PerIP, 2}, {&o.EndpointParallel, 4}, {&o.Burst, 0}} {
 		if *f.v <= 0 {
 			*f.v = f.d
 		}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/netip"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tlsfloor/tlsfloor/internal/hello"
@@ -16,8 +17,12 @@ import (
 // so that a silent endpoint is given up on early.
 var versionOrder = []uint16{tls.VersionTLS12, tls.VersionTLS13, tls.VersionTLS11, tls.VersionTLS10, hello.VersionSSL30}
 
-// prober holds one endpoint's probe as it runs. Its connections are made
-// one after another, so it needs no locking.
+// prober holds one endpoint's probe as it runs. Independent enumerations
+// run side by side, each on a fork of the prober (see fork): forks share
+// the endpoint's connection state through sh, which is locked, read the
+// results of earlier steps, and keep their own notes and DHE size until
+// they are joined, in a fixed order. Only the prober that run was called
+// on writes results.
 type prober struct {
 	ep       Endpoint
 	opts     Options
@@ -26,8 +31,7 @@ type prober struct {
 	dialAddr string
 	name     string // name the certificate is verified for
 	sni      string // server_name sent; empty for an IP address
-	conns    int
-	stopped  error
+	sh       *shared
 	errs     []string
 
 	accepted map[uint16]*hello.ServerFlight // first accepting flight per version
@@ -82,6 +86,7 @@ func newProber(ep Endpoint, ip string, opts Options, lim *limiter) *prober {
 		ep: ep, opts: opts, limiter: lim, ip: ip, dialAddr: ep.Address, name: ep.ServerName,
 		accepted: map[uint16]*hello.ServerFlight{}, refused: map[uint16]Refusal{},
 		suites: map[uint16][]uint16{}, order: map[uint16]string{},
+		sh: &shared{slots: make(chan struct{}, opts.EndpointParallel)},
 	}
 	if ip != "" {
 		p.dialAddr = net.JoinHostPort(ip, port)
@@ -96,17 +101,57 @@ func newProber(ep Endpoint, ip string, opts Options, lim *limiter) *prober {
 	return p
 }
 
+// shared is the state of one endpoint's probe that its forks share.
+type shared struct {
+	mu      sync.Mutex
+	conns   int   // connections made or being made
+	stopped error // why the probe stopped, nil while it runs
+	// slots holds a token for every open connection, at most
+	// Options.EndpointParallel.
+	slots chan struct{}
+}
+
 // run probes versions, then suites and groups for the versions accepted,
-// then runs the full handshake; each step stops once the probe stopped.
-// In versions-only mode it stops after the versions.
+// side by side with the full handshake; each step stops once the probe
+// stopped. In versions-only mode it stops after the versions.
 func (p *prober) run(ctx context.Context) {
 	p.probeVersions(ctx)
 	if p.opts.VersionsOnly {
 		return
 	}
-	p.probeSuites(ctx)
-	p.probeGroups(ctx)
-	p.probeCertificate(ctx)
+	p.enumerate(ctx)
+}
+
+// fork returns a prober that shares p's connection state and reads its
+// results, with notes and DHE size of its own, for a goroutine.
+func (p *prober) fork() *prober {
+	q := *p
+	q.errs, q.dhBits = nil, 0
+	return &q
+}
+
+// join takes over the notes and DHE size of a fork that has ended.
+func (p *prober) join(q *prober) {
+	for _, e := range q.errs {
+		p.note("%s", e)
+	}
+	if q.dhBits > 0 && (p.dhBits == 0 || q.dhBits < p.dhBits) {
+		p.dhBits = q.dhBits
+	}
+}
+
+// stoppedErr returns why the probe stopped, or nil.
+func (p *prober) stoppedErr() error {
+	p.sh.mu.Lock()
+	defer p.sh.mu.Unlock()
+	return p.sh.stopped
+}
+
+// connections returns how many connections the probe made.
+func (p *prober) connections() int {
+	p.sh.mu.Lock()
+	defer p.sh.mu.Unlock()
+	return p.sh.conns
 }
 
 // highest returns the highest accepted version of those given, or 0.

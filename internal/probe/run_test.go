@@ -89,18 +89,22 @@ func (c *countedConn) Close() error {
 }
 
 // TestRunPerIPCap: endpoints with their own dialer count per host name;
-// connections are made one at a time per endpoint, so the connections
-// open at once never exceed the cap times the host names.
+// one endpoint has at most EndpointParallel connections open at once, so
+// the connections open at once never exceed the cap times the host names
+// times that.
 func TestRunPerIPCap(t *testing.T) {
 	tests := []struct {
-		name    string
-		hosts   []string
-		perIP   int
-		wantMax int
+		name     string
+		hosts    []string
+		perIP    int
+		parallel int
+		wantMax  int
 	}{
-		{name: "one host, cap 1", hosts: []string{"127.0.0.1"}, perIP: 1, wantMax: 1},
-		{name: "two hosts, cap 1", hosts: []string{"127.0.0.1", "localhost"}, perIP: 1, wantMax: 2},
-		{name: "one host, cap 2", hosts: []string{"127.0.0.1"}, perIP: 2, wantMax: 2},
+		{name: "one host, cap 1", hosts: []string{"127.0.0.1"}, perIP: 1, parallel: 1, wantMax: 1},
+		{name: "two hosts, cap 1", hosts: []string{"127.0.0.1", "localhost"}, perIP: 1, parallel: 1, wantMax: 2},
+		{name: "one host, cap 2", hosts: []string{"127.0.0.1"}, perIP: 2, parallel: 1, wantMax: 2},
+		{name: "one host, cap 1, parallel 3", hosts: []string{"127.0.0.1"}, perIP: 1, parallel: 3, wantMax: 3},
+		{name: "two hosts, cap 2, default parallel", hosts: []string{"127.0.0.1", "localhost"}, perIP: 2, wantMax: 2 * 2 * 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,7 +115,7 @@ func TestRunPerIPCap(t *testing.T) {
 				eps[i].Address = net.JoinHostPort(tt.hosts[i%len(tt.hosts)], port)
 				eps[i].Dial = d.dial
 			}
-			runAll(t, context.Background(), eps, probe.Options{Concurrency: 8, PerIP: tt.perIP})
+			runAll(t, context.Background(), eps, probe.Options{Concurrency: 8, PerIP: tt.perIP, EndpointParallel: tt.parallel})
 			if d.max > tt.wantMax {
 				t.Errorf("%d connections open at once, cap %d", d.max, tt.wantMax)
 			}
