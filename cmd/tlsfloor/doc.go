@@ -86,6 +86,17 @@
 // every rule with its CWE. scan judges against TLS 1.2 only: --floor 1.3
 // and pq are usage errors.
 //
+// trail [--workers N] [reporting flags] PATH...
+//
+// Read CloudTrail log files (.json.gz or .json, in the S3 key layout,
+// organisation trails too, or standard input with "-") and name every
+// caller whose calls were recorded below --floor, grouped by account,
+// principal, access key, source IP, VPC endpoint, user agent and service,
+// with counts, first and last seen, sample event IDs, and the fix for the
+// caller's stack read off its user agent. The summary accounts for every
+// record: duplicates, records without tlsDetails, invalid records, and
+// unreadable, digest and insight files.
+//
 // version [-json]
 //
 // Print the tlsfloor version; the source revision, its time and whether the

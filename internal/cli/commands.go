@@ -14,6 +14,7 @@ func commands() []*Command {
 		doctorCommand(),
 		probeCommand(),
 		scanCommand(),
+		trailCommand(),
 		versionCommand(),
 		helpCommand(),
 	}

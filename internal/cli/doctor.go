@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tlsfloor/tlsfloor"
 	"github.com/tlsfloor/tlsfloor/internal/doctor"
 	"github.com/tlsfloor/tlsfloor/internal/doctor/handshake"
 	"github.com/tlsfloor/tlsfloor/internal/finding"
@@ -117,7 +118,11 @@ func (df *doctorFlags) prove(ctx context.Context, env *Env) ([]finding.Finding, 
 }
 
 func (df *doctorFlags) floor() platform.Floor {
-	p := df.report.Floor.Policy()
+	return platformFloor(df.report.Floor.Policy())
+}
+
+// platformFloor is the knowledge base's view of a policy's floor.
+func platformFloor(p tlsfloor.Policy) platform.Floor {
 	return platform.Floor{Version: p.Floor(), PostQuantum: p.PostQuantum}
 }
 

@@ -1,0 +1,180 @@
+// Package trail turns a CloudTrail report (internal/trail/cloudtrail) into
+// findings: one per caller still calling AWS below the floor, named by
+// account, principal, source and user agent, with the fix for its stack
+// from the knowledge base (internal/platform), read off its user agent
+// (internal/trail/useragent).
+package trail
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tlsfloor/tlsfloor/internal/finding"
+	"github.com/tlsfloor/tlsfloor/internal/platform"
+	"github.com/tlsfloor/tlsfloor/internal/trail/cloudtrail"
+	"github.com/tlsfloor/tlsfloor/internal/trail/useragent"
+)
+
+// RuleCaller is the rule of a caller below the floor.
+const RuleCaller = "TF-TRAIL-CALLER"
+
+// Rules describes trail's rules, for SARIF.
+func Rules() []finding.Rule {
+	return []finding.Rule{{
+		ID: RuleCaller, Title: "Caller calls AWS below the floor", Severity: finding.High, CWE: "326",
+		Description: "CloudTrail recorded API calls from this caller whose tlsDetails.tlsVersion is below the floor.",
+		Help:        "Upgrade the caller's TLS stack as its remediation says; its user agent names the SDK, runtime and OS.",
+	}}
+}
+
+// Findings returns one finding per caller below the floor, most calls
+// first.
+func Findings(rep *cloudtrail.Report, floor platform.Floor) []finding.Finding {
+	fs := make([]finding.Finding, 0, len(rep.Callers))
+	for _, c := range rep.Callers {
+		fs = append(fs, callerFinding(c, floor))
+	}
+	return fs
+}
+
+func callerFinding(c cloudtrail.Caller, floor platform.Floor) finding.Finding {
+	agent := useragent.Parse(c.UserAgent)
+	details, _ := json.Marshal(c) // plain data: Marshal cannot fail
+	return finding.Finding{
+		RuleID: RuleCaller, Verdict: finding.VerdictFail, Severity: finding.High,
+		Title:       "Caller calls AWS below the floor",
+		Target:      callerName(c),
+		Message:     fmt.Sprintf("%d calls to %s over %s, %s", c.Count, c.EventSource, versions(c.Versions), seen(c)),
+		Evidence:    evidence(c, agent),
+		Remediation: remediation(agent, floor),
+		Details:     details,
+	}
+}
+
+// callerName names a caller by its principal, else its access key, else
+// its source address.
+func callerName(c cloudtrail.Caller) string {
+	for _, s := range []string{c.PrincipalARN, c.AccessKeyID, c.SourceIP} {
+		if s != "" {
+			return s
+		}
+	}
+	return "unknown caller in account " + c.Account
+}
+
+func versions(v map[string]int) string {
+	names := make([]string, 0, len(v))
+	for name := range v {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s (%d)", n, v[n])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func seen(c cloudtrail.Caller) string {
+	if c.FirstSeen.IsZero() {
+		return "times unknown"
+	}
+	return "from " + c.FirstSeen.Format(time.RFC3339) + " to " + c.LastSeen.Format(time.RFC3339)
+}
+
+func evidence(c cloudtrail.Caller, a useragent.Agent) []finding.Evidence {
+	ev := []finding.Evidence{
+		{Name: "account", Value: c.Account},
+		{Name: "principal type", Value: c.PrincipalType},
+		{Name: "access key", Value: c.AccessKeyID},
+		{Name: "source IP", Value: c.SourceIP},
+		{Name: "VPC endpoint", Value: c.VPCEndpoint},
+		{Name: "user agent", Value: c.UserAgent},
+		{Name: "stack", Value: stack(a)},
+		{Name: "sample event IDs", Value: strings.Join(c.Samples, ", ")},
+	}
+	return dropEmpty(ev)
+}
+
+// stack names the caller's SDK, runtime and OS as its agent tells them.
+func stack(a useragent.Agent) string {
+	parts := []string{a.Family + " " + a.SDKVersion, a.Runtime + " " + a.RuntimeVersion, a.OS + " " + a.OSVersion}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return strings.Join(dropBlank(parts), ", ")
+}
+
+// remediation is what the knowledge base says to fix for the facts the
+// agent gives, then what the agent cannot tell.
+func remediation(a useragent.Agent, floor platform.Floor) string {
+	var fixes []string
+	for _, r := range platform.Evaluate(a.Facts(), floor) {
+		switch r.Status {
+		case platform.Fail:
+			fixes = append(fixes, r.Entry.ID+": "+r.Entry.Remediation+".")
+		case platform.Unknown:
+			fixes = append(fixes, r.Entry.ID+": "+r.Message+"; where it falls short: "+r.Entry.Remediation+".")
+		}
+	}
+	fixes = append(fixes, a.Unknowns...)
+	if len(fixes) == 0 {
+		return "Upgrade the caller's SDK and runtime so that it negotiates TLS 1.2 or later; its user agent does not say enough to be more precise."
+	}
+	return strings.Join(dedupe(fixes), " ")
+}
+
+func dropEmpty(ev []finding.Evidence) []finding.Evidence {
+	out := ev[:0]
+	for _, e := range ev {
+		if e.Value != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func dropBlank(ss []string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Summary counts the records read, so that read = counted + the skipped
+// reasons, and names unreadable files.
+func Summary(t cloudtrail.Totals, findings int) finding.Summary {
+	s := finding.Summary{Unit: "records", Read: t.Read, Findings: findings}
+	add := func(reason string, n int) {
+		if n > 0 {
+			s.Skipped = append(s.Skipped, finding.Skip{Reason: reason, Count: n})
+		}
+	}
+	add("duplicate event ID", t.Duplicates)
+	add("no tlsDetails", t.WithoutTLS.NoDetails)
+	add("empty tlsVersion", t.WithoutTLS.EmptyVersion)
+	add("invalid record", t.Skipped.Records)
+	add("unreadable files", len(t.Unreadable))
+	add("digest files", t.Skipped.Digest)
+	add("insight files", t.Skipped.Insight)
+	add("files not from CloudTrail", t.Skipped.NotCloudTrail)
+	return s
+}
