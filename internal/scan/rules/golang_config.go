@@ -56,7 +56,8 @@ func (g *goFile) versionMatch(s fieldSet, effect string) (source.Match, bool) {
 	return g.span(s.at, s.value, msg, ev), true
 }
 
-// goInsecureSkipVerify reports InsecureSkipVerify set to true.
+// goInsecureSkipVerify reports InsecureSkipVerify set to true, and, as a
+// warning, set from a value known only at run time.
 type goInsecureSkipVerify struct{}
 
 func newGoInsecureSkipVerify() source.Checker { return goInsecureSkipVerify{} }
@@ -70,13 +71,25 @@ func (goInsecureSkipVerify) Check(f *source.File) ([]source.Match, error) {
 			continue
 		}
 		v, ok := g.value(s.value)
-		if !ok || v.Kind() != constant.Bool || !constant.BoolVal(v) {
-			continue
+		switch {
+		case !ok:
+			ms = append(ms, runtimeSkipVerify(g, s))
+		case v.Kind() == constant.Bool && constant.BoolVal(v):
+			msg := "InsecureSkipVerify is " + g.text(s.value) + ": the server's certificate and name are not checked"
+			ms = append(ms, g.span(s.at, s.value, msg, finding.Evidence{Name: "InsecureSkipVerify", Value: "true"}))
 		}
-		msg := "InsecureSkipVerify is " + g.text(s.value) + ": the server's certificate and name are not checked"
-		ms = append(ms, g.span(s.at, s.value, msg, finding.Evidence{Name: "InsecureSkipVerify", Value: "true"}))
 	}
 	return ms, g.parseError()
+}
+
+// runtimeSkipVerify reports InsecureSkipVerify set from a value known only
+// at run time, such as a command-line flag: a warning, since it may be
+// true (gosec's G402 reports it the same way).
+func runtimeSkipVerify(g *goFile, s fieldSet) source.Match {
+	msg := "InsecureSkipVerify is set from " + g.text(s.value) + ", which may be true at run time: make sure it cannot be switched on where the floor must hold"
+	m := g.span(s.at, s.value, msg, finding.Evidence{Name: "InsecureSkipVerify", Value: g.text(s.value)})
+	m.Verdict = finding.VerdictWarn
+	return m
 }
 
 // goCipherSuites reports insecure suites (tls.InsecureCipherSuites) in a
