@@ -135,7 +135,7 @@ func godebugSources(f *source.File) ([]godebugSource, error) {
 	r := f.Memo(godebugKey{}, func(f *source.File) any {
 		switch f.Kind {
 		case source.Go:
-			g := parseGo(f)
+			g := ruleFile(f)
 			return godebugResult{srcs: g.godebugSources(), err: g.parseError()}
 		case source.GoMod:
 			return godebugResult{srcs: parseGoMod(f.Content).godebugSources()}
