@@ -28,27 +28,3 @@ func TestDotnetFamilyFixtures(t *testing.T) {
 		})
 	}
 }
-
-// TestDotnetFamilyFixtureCounts checks that each rule of the four
-// families has positive and negative fixture lines, and logs how many.
-func TestDotnetFamilyFixtureCounts(t *testing.T) {
-	pos, neg := map[string]int{}, map[string]int{}
-	for _, fam := range dotnetFamilies {
-		fx, err := ruletest.Load(filepath.Join("testdata", fam))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range fx.Want {
-			pos[k.Rule]++
-		}
-		for _, k := range fx.OK {
-			neg[k.Rule]++
-		}
-	}
-	for _, r := range dotnetFamilyRules() {
-		t.Logf("%-13s %3d positive %3d negative", r.ID, pos[r.ID], neg[r.ID])
-		if pos[r.ID] == 0 || neg[r.ID] == 0 {
-			t.Errorf("%s: %d positive and %d negative fixture lines; want at least one of each", r.ID, pos[r.ID], neg[r.ID])
-		}
-	}
-}

@@ -26,30 +26,6 @@ func TestLangsFixtures(t *testing.T) {
 	}
 }
 
-// TestLangsFixtureCounts checks that each rule has positive and negative
-// fixture lines, and logs how many.
-func TestLangsFixtureCounts(t *testing.T) {
-	pos, neg := map[string]int{}, map[string]int{}
-	for _, fam := range langsFamilies {
-		fx, err := ruletest.Load(filepath.Join("testdata", fam))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range fx.Want {
-			pos[k.Rule]++
-		}
-		for _, k := range fx.OK {
-			neg[k.Rule]++
-		}
-	}
-	for _, r := range langsFamilyRules() {
-		t.Logf("%-12s %3d positive %3d negative", r.ID, pos[r.ID], neg[r.ID])
-		if pos[r.ID] == 0 || neg[r.ID] == 0 {
-			t.Errorf("%s: %d positive and %d negative fixture lines; want at least one of each", r.ID, pos[r.ID], neg[r.ID])
-		}
-	}
-}
-
 // TestApacheProtocols checks the SSLProtocol evaluation.
 func TestApacheProtocols(t *testing.T) {
 	tests := []struct {
