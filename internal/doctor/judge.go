@@ -131,9 +131,7 @@ func MachineVerdict(name string, fs []finding.Finding) finding.Finding {
 	for _, f := range fs {
 		v := f.Outcome()
 		counts[v]++
-		if verdictRank[v] > verdictRank[worst] {
-			worst = v
-		}
+		worst = finding.Worse(worst, v)
 	}
 	return finding.Finding{
 		RuleID: RuleMachine, Verdict: worst, Severity: proofSeverity(worst),
@@ -141,9 +139,4 @@ func MachineVerdict(name string, fs []finding.Finding) finding.Finding {
 		Message: fmt.Sprintf("%s: %s (%d fail, %d unknown, %d warn, %d pass)", name, worst,
 			counts[finding.VerdictFail], counts[finding.VerdictUnknown], counts[finding.VerdictWarn], counts[finding.VerdictPass]),
 	}
-}
-
-// verdictRank orders verdicts from best to worst.
-var verdictRank = map[finding.Verdict]int{
-	finding.VerdictPass: 0, finding.VerdictWarn: 1, finding.VerdictUnknown: 2, finding.VerdictFail: 3,
 }

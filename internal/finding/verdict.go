@@ -95,3 +95,22 @@ func (f Finding) Outcome() Verdict {
 	}
 	return VerdictFail
 }
+
+// severityOrder ranks verdicts from best to worst: a check that could not
+// be verified ranks below a warning, since it may hide a failure.
+var severityOrder = map[Verdict]int{VerdictPass: 0, VerdictWarn: 1, VerdictUnknown: 2, VerdictFail: 3}
+
+// Worse returns the worse of two verdicts, ranking pass, warn, unknown,
+// fail; the zero value counts as fail.
+func Worse(a, b Verdict) Verdict {
+	if a == "" {
+		a = VerdictFail
+	}
+	if b == "" {
+		b = VerdictFail
+	}
+	if severityOrder[b] > severityOrder[a] {
+		return b
+	}
+	return a
+}

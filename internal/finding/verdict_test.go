@@ -120,3 +120,23 @@ func TestVerdicts(t *testing.T) {
 		t.Error("Verdicts() shares its backing array with the caller")
 	}
 }
+
+func TestWorse(t *testing.T) {
+	tests := []struct {
+		a, b, want Verdict
+	}{
+		{a: VerdictPass, b: VerdictWarn, want: VerdictWarn},
+		{a: VerdictUnknown, b: VerdictWarn, want: VerdictUnknown},
+		{a: VerdictUnknown, b: VerdictFail, want: VerdictFail},
+		{a: VerdictPass, b: "", want: VerdictFail},
+		{a: VerdictPass, b: VerdictPass, want: VerdictPass},
+	}
+	for _, tt := range tests {
+		if got := Worse(tt.a, tt.b); got != tt.want {
+			t.Errorf("Worse(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+		if got := Worse(tt.b, tt.a); got != tt.want {
+			t.Errorf("Worse(%q, %q) = %q, want %q", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

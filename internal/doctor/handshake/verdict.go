@@ -19,11 +19,6 @@ type Judgement struct {
 	Reasons []string
 }
 
-// rank orders verdicts from best to worst.
-var rank = map[finding.Verdict]int{
-	finding.VerdictPass: 0, finding.VerdictWarn: 1, finding.VerdictUnknown: 2, finding.VerdictFail: 3,
-}
-
 // Judge turns a report into one verdict per client found on the machine;
 // clients not installed are left out. A client fails when it negotiates
 // TLS 1.0 or 1.1, or does not negotiate TLS 1.2; it is warned when it does
@@ -48,9 +43,7 @@ func judgeClient(servers []Server, c ClientResult, pq bool) Judgement {
 	}
 	for _, s := range servers {
 		v, reason := judgeServer(s, c, pq)
-		if rank[v] > rank[j.Verdict] {
-			j.Verdict = v
-		}
+		j.Verdict = finding.Worse(j.Verdict, v)
 		j.Reasons = append(j.Reasons, reason)
 	}
 	return j
