@@ -2,7 +2,8 @@ package doctor
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tlsfloor/tlsfloor/internal/finding"
@@ -103,13 +104,8 @@ func inventory(rt platform.Runtime) finding.Finding {
 }
 
 func settingsEvidence(s map[string]string) []finding.Evidence {
-	keys := make([]string, 0, len(s))
-	for k := range s {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	ev := make([]finding.Evidence, 0, len(keys))
-	for _, k := range keys {
+	ev := make([]finding.Evidence, 0, len(s))
+	for _, k := range slices.Sorted(maps.Keys(s)) {
 		ev = append(ev, finding.Evidence{Name: k, Value: s[k]})
 	}
 	return ev

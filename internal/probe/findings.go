@@ -3,7 +3,8 @@ package probe
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tlsfloor/tlsfloor/internal/finding"
@@ -60,10 +61,10 @@ func (r Result) Finding() finding.Finding {
 func (r Result) evidence() []finding.Evidence {
 	ev := []finding.Evidence{{Name: "address", Value: r.Address}}
 	ev = append(ev, finding.Evidence{Name: "accepted versions", Value: orNone(strings.Join(r.AcceptedVersions, ", "))})
-	for _, v := range sortedKeys(r.CipherSuites) {
+	for _, v := range slices.Sorted(maps.Keys(r.CipherSuites)) {
 		ev = append(ev, finding.Evidence{Name: v + " suites", Value: strings.Join(r.CipherSuites[v], ", ")})
 	}
-	for _, v := range sortedKeys(r.Groups) {
+	for _, v := range slices.Sorted(maps.Keys(r.Groups)) {
 		ev = append(ev, finding.Evidence{Name: v + " groups", Value: strings.Join(r.Groups[v], ", ")})
 	}
 	if c := r.Certificate; c != nil {
@@ -90,15 +91,6 @@ func (r Result) details() json.RawMessage {
 		return nil // Result holds only plain data; Marshal cannot fail
 	}
 	return b
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func orNone(s string) string {

@@ -8,7 +8,8 @@ package trail
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,11 +67,7 @@ func callerName(c cloudtrail.Caller) string {
 }
 
 func versions(v map[string]int) string {
-	names := make([]string, 0, len(v))
-	for name := range v {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(v))
 	parts := make([]string, len(names))
 	for i, n := range names {
 		parts[i] = fmt.Sprintf("%s (%d)", n, v[n])

@@ -13,8 +13,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -241,12 +243,7 @@ func command(sec map[string]string, cmd string) string {
 	if v, ok := sec[cmd]; ok {
 		return v
 	}
-	keys := make([]string, 0, len(sec))
-	for k := range sec {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(sec)) {
 		_, suffix, ok := strings.Cut(k, ".")
 		if ok && suffix == cmd && !strings.HasPrefix(sec[k], "DTLS") {
 			return sec[k]
