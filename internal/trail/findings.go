@@ -93,7 +93,7 @@ func evidence(c cloudtrail.Caller, a useragent.Agent) []finding.Evidence {
 		{Name: "stack", Value: stack(a)},
 		{Name: "sample event IDs", Value: strings.Join(c.Samples, ", ")},
 	}
-	return dropEmpty(ev)
+	return slices.DeleteFunc(ev, func(e finding.Evidence) bool { return e.Value == "" })
 }
 
 // stack names the caller's SDK, runtime and OS as its agent tells them.
@@ -102,7 +102,7 @@ func stack(a useragent.Agent) string {
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
-	return strings.Join(dropBlank(parts), ", ")
+	return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), ", ")
 }
 
 // remediation is what the knowledge base says to fix for the facts the
@@ -122,26 +122,6 @@ func remediation(a useragent.Agent, floor platform.Floor) string {
 		return "Upgrade the caller's SDK and runtime so that it negotiates TLS 1.2 or later; its user agent does not say enough to be more precise."
 	}
 	return strings.Join(dedupe(fixes), " ")
-}
-
-func dropEmpty(ev []finding.Evidence) []finding.Evidence {
-	out := ev[:0]
-	for _, e := range ev {
-		if e.Value != "" {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-func dropBlank(ss []string) []string {
-	out := ss[:0]
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func dedupe(ss []string) []string {
