@@ -24,7 +24,7 @@ var (
 // collectOpenSSL reads the system OpenSSL's version, its configuration
 // file and the floor that file sets.
 func (c *collector) collectOpenSSL(ctx context.Context) {
-	_, out, err := c.output(ctx, "openssl", "version")
+	_, out, err := c.output(ctx, "openssl", "version", "-v", "-d")
 	if errors.Is(err, errNotFound) && c.facts.OS.Family == platform.OSWindows {
 		return // Windows uses Schannel; OpenSSL is an application's own
 	}
@@ -39,21 +39,21 @@ func (c *collector) collectOpenSSL(ctx context.Context) {
 	}
 	ossl := &platform.OpenSSL{Version: m[1]}
 	c.facts.OpenSSL = ossl
-	ossl.ConfigFile = c.opensslConfigFile(ctx)
+	ossl.ConfigFile = c.opensslConfigFile(out)
 	c.readOpenSSLConfig(ossl)
 	ossl.CryptoPolicy = readCryptoPolicy()
 }
 
-// opensslConfigFile is OPENSSL_CONF, else OPENSSLDIR/openssl.cnf.
-func (c *collector) opensslConfigFile(ctx context.Context) string {
+// opensslConfigFile is OPENSSL_CONF, else OPENSSLDIR/openssl.cnf, with
+// OPENSSLDIR read from the output of "openssl version -v -d".
+func (c *collector) opensslConfigFile(versionOut string) string {
 	if f := c.getenv("OPENSSL_CONF"); f != "" {
 		return f
 	}
-	_, out, err := c.output(ctx, "openssl", "version", "-d")
-	if m := opensslDirRE.FindStringSubmatch(out); err == nil && m != nil {
+	if m := opensslDirRE.FindStringSubmatch(versionOut); m != nil {
 		return filepath.Join(m[1], "openssl.cnf")
 	}
-	c.issue("openssl version -d", errors.New("no OPENSSLDIR in "+firstLine(out)))
+	c.issue("openssl version -d", errors.New("no OPENSSLDIR in "+strings.TrimSpace(versionOut)))
 	return ""
 }
 
