@@ -37,9 +37,15 @@ func stdlib(path string) bool {
 	return !strings.Contains(first, ".")
 }
 
-// library reports whether pkg is a library rather than a command, a
+// library reports whether pkg is a library rather than a command (cmd/
+// and internal/cli, whose proxy command sets up the daemon's logger), a
 // long-running component, or the test lab (which imports log only to
 // silence its servers' expected handshake errors).
 func library(pkg string) bool {
-	return !strings.Contains(pkg, "/cmd/") && !strings.HasSuffix(pkg, "/internal/proxy") && !strings.HasSuffix(pkg, "/internal/tlslab")
+	for _, daemon := range []string{"/internal/cli", "/internal/proxy", "/internal/tlslab"} {
+		if strings.HasSuffix(pkg, daemon) {
+			return false
+		}
+	}
+	return !strings.Contains(pkg, "/cmd/")
 }

@@ -61,7 +61,7 @@ func TestDispatch(t *testing.T) {
 		{name: "version -h", args: []string{"version", "-h"}, code: ExitOK, stdout: []string{"Usage: tlsfloor version", "-json"}},
 		{name: "version --help", args: []string{"version", "--help"}, code: ExitOK, stdout: []string{"Usage: tlsfloor version"}},
 		{name: "help help", args: []string{"help", "help"}, code: ExitOK, stdout: []string{"Usage: tlsfloor help"}},
-		{name: "unknown command", args: []string{"nope"}, code: ExitUsage, stderr: []string{`tlsfloor: error: unknown command "nope"`, "tlsfloor: hint: commands are doctor, probe, scan, trail, version, help"}, emptyStdout: true},
+		{name: "unknown command", args: []string{"nope"}, code: ExitUsage, stderr: []string{`tlsfloor: error: unknown command "nope"`, "tlsfloor: hint: commands are doctor, probe, proxy, scan, trail, version, help"}, emptyStdout: true},
 		{name: "misspelt command", args: []string{"verison"}, code: ExitUsage, stderr: []string{`tlsfloor: hint: did you mean "version"?`}, emptyStdout: true},
 		{name: "command prefix", args: []string{"ver"}, code: ExitUsage, stderr: []string{`did you mean "version"?`}},
 		{name: "help unknown", args: []string{"help", "nope"}, code: ExitUsage, stderr: []string{`unknown command "nope"`}, emptyStdout: true},

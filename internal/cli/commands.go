@@ -13,6 +13,7 @@ func commands() []*Command {
 	return []*Command{
 		doctorCommand(),
 		probeCommand(),
+		proxyCommand(),
 		scanCommand(),
 		trailCommand(),
 		versionCommand(),

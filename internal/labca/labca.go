@@ -95,6 +95,23 @@ func (ca *CA) Leaf(key crypto.Signer, names ...string) (tls.Certificate, error) 
 	return tls.Certificate{Certificate: [][]byte{cert.Raw}, PrivateKey: key, Leaf: cert}, nil
 }
 
+// ClientLeaf issues a certificate for TLS client authentication only, for
+// key, with the Subject common name commonName (none when empty) and the
+// DNS names given as its subject alternative names.
+func (ca *CA) ClientLeaf(key crypto.Signer, commonName string, dnsNames ...string) (tls.Certificate, error) {
+	tmpl := &x509.Certificate{
+		Subject:     pkix.Name{CommonName: commonName},
+		DNSNames:    dnsNames,
+		KeyUsage:    x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
+	}
+	cert, err := sign(tmpl, ca.Cert, key.Public(), ca.key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{cert.Raw}, PrivateKey: key, Leaf: cert}, nil
+}
+
 // Pool returns a pool that trusts only this CA.
 func (ca *CA) Pool() *x509.CertPool {
 	p := x509.NewCertPool()

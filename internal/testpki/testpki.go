@@ -52,6 +52,22 @@ func (ca *CA) Leaf(t testing.TB, kt KeyType, names ...string) tls.Certificate {
 	return leaf
 }
 
+// Client issues an ECDSA certificate for TLS client authentication with
+// the Subject common name commonName (none when empty) and the DNS names
+// given as subject alternative names.
+func (ca *CA) Client(t testing.TB, commonName string, dnsNames ...string) tls.Certificate {
+	t.Helper()
+	key, err := labca.NewKey(ECDSA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, err := ca.ClientLeaf(key, commonName, dnsNames...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return leaf
+}
+
 // Files writes a leaf's certificate and key and the CA certificate as PEM
 // into a temporary directory and returns their paths, for servers such as
 // openssl s_server that read files.
