@@ -33,7 +33,9 @@ Files that .gitignore files ignore or --exclude globs match (.gitignore
 syntax, relative to each path), vendor/, node_modules/, third_party/,
 .terraform/, .git/, binary files and files over --max-size are skipped;
 the summary counts each reason, and unreadable or too large files are
-named on standard error. Symbolic links are not followed.
+named on standard error, as are project files (XML, YAML, HCL, go.mod,
+Go) checked only up to a syntax error, with its line. Symbolic links are
+not followed.
 
 A finding is suppressed by a comment on its line or the line above that
 starts with

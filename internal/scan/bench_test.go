@@ -65,3 +65,24 @@ func BenchmarkScan(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
 }
+
+// BenchmarkScanTree scans the directories in TLSFLOOR_BENCH_TREE
+// (colon-separated), as bench/ TestScanPeers does, for profiling:
+//
+//	TLSFLOOR_BENCH_TREE=$(go env GOROOT)/src go test ./internal/scan -run '^$' -bench ScanTree -cpuprofile cpu.out
+func BenchmarkScanTree(b *testing.B) {
+	tree := os.Getenv("TLSFLOOR_BENCH_TREE")
+	if tree == "" {
+		b.Skip("set TLSFLOOR_BENCH_TREE to the directories to scan")
+	}
+	opts := scan.Options{Rules: rules.All(), IncludeVendor: true}
+	read := 0
+	for b.Loop() {
+		res, err := scan.Scan(context.Background(), filepath.SplitList(tree), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		read = res.Summary.Read
+	}
+	b.ReportMetric(float64(read)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}

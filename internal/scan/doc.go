@@ -37,7 +37,11 @@
 //   - A file whose kind no rule reads is not read.
 //
 // Nothing is dropped silently: every file not read is counted in
-// Summary.Skipped under one of the Skip reasons.
+// Summary.Skipped under one of the Skip reasons. A file some rule could
+// not read to the end (a syntax error in XML, YAML, HCL, go.mod or Go)
+// is counted as SkipPartial instead of read, and named in a note with
+// the line where its reader stopped; the findings before that line are
+// kept.
 //
 // # Kinds
 //
@@ -53,7 +57,17 @@
 //
 // Files are checked by Options.Workers goroutines (default
 // runtime.NumCPU()); each has its own checker of each rule, and reads a
-// file once for all rules. The findings are sorted by path, line, column
+// file once for all rules, with one read call sized by the open file's
+// size, into a buffer it reuses for the next file.
+//
+// Before any rule parses a file, one pass over its bytes looks for the
+// anchor words of every rule of its kind (source.Anchors), ignoring
+// ASCII case, and only the rules with an anchor in the file run; a rule
+// without anchors runs on every file of its kinds. The pass is an
+// Aho-Corasick automaton; when every word is at least 5 bytes long, only
+// the 4-byte windows at a stride of (shortest word - 3) are looked up
+// first, and the automaton reads only around those that may belong to a
+// word. The same pass finds suppression directives. The findings are sorted by path, line, column
 // and rule, so that the output does not depend on scheduling. A rule's
 // remediation is the knowledge base's (internal/platform) when the rule
 // names an entry, its own Fix otherwise.

@@ -12,10 +12,11 @@ import (
 
 // engine holds what every worker shares: the rules, indexed by kind.
 type engine struct {
-	opts   Options
-	rules  []*ruleInfo
-	byKind map[source.Kind][]int // indexes into rules
-	known  map[string]bool       // rule IDs
+	opts    Options
+	rules   []*ruleInfo
+	byKind  map[source.Kind][]int // indexes into rules
+	filters map[source.Kind]*kindFilter
+	known   map[string]bool // rule IDs
 }
 
 // ruleInfo is a rule with its remediation and references resolved.
@@ -27,7 +28,7 @@ type ruleInfo struct {
 
 // newEngine indexes the rules of opts.
 func newEngine(opts Options) *engine {
-	e := &engine{opts: opts, byKind: map[source.Kind][]int{}, known: map[string]bool{}}
+	e := &engine{opts: opts, byKind: map[source.Kind][]int{}, filters: map[source.Kind]*kindFilter{}, known: map[string]bool{}}
 	for i := range opts.Rules {
 		r := &opts.Rules[i]
 		e.rules = append(e.rules, resolveRule(r))
@@ -35,6 +36,9 @@ func newEngine(opts Options) *engine {
 		for _, k := range r.Kinds {
 			e.byKind[k] = append(e.byKind[k], i)
 		}
+	}
+	for k, idx := range e.byKind {
+		e.filters[k] = newKindFilter(k, e.rules, idx)
 	}
 	return e
 }
@@ -126,34 +130,48 @@ func (c checkers) get(e *engine, i int) source.Checker {
 	return ch
 }
 
+// worker is what one checking goroutine keeps from file to file.
+type worker struct {
+	cs  checkers
+	buf []byte // the last file's content, reused for the next
+}
+
 // work checks the files of jobs until it is closed.
 func (e *engine) work(ctx context.Context, jobs <-chan job, results chan<- fileResult) {
-	cs := checkers{}
+	w := &worker{cs: checkers{}}
 	for j := range jobs {
 		if ctx.Err() != nil {
 			continue
 		}
-		results <- e.checkJob(j, cs)
+		results <- e.checkJob(j, w)
 	}
 }
 
-// checkJob reads one file and runs the rules for its kind.
-func (e *engine) checkJob(j job, cs checkers) fileResult {
-	f, skip, err := e.read(j)
+// checkJob reads one file and runs the rules for its kind whose anchors
+// it holds. Nothing made from the file's content outlives the call: the
+// content is the worker's buffer, read over by the next file.
+func (e *engine) checkJob(j job, w *worker) fileResult {
+	f, skip, err := e.read(j, &w.buf)
 	if skip != "" {
 		return fileResult{path: j.rel, skip: skip, err: err}
 	}
 	res := fileResult{path: j.rel, read: true}
+	mask, directive := e.filters[f.Kind].run(f.Content)
 	var errs ruleErrors
-	for _, i := range e.byKind[f.Kind] {
-		ms, err := cs.get(e, i).Check(f)
+	for pos, i := range e.byKind[f.Kind] {
+		if !runs(mask, pos) {
+			continue
+		}
+		ms, err := w.cs.get(e, i).Check(f)
 		errs.add(e.rules[i].rule.ID, err)
 		for _, m := range ms {
 			res.findings = append(res.findings, e.rules[i].finding(f, m))
 		}
 	}
-	bad := applySuppressions(j.rel, f.Content, res.findings, func(id string) bool { return e.known[id] })
-	res.findings = append(res.findings, bad...)
+	if directive {
+		bad := applySuppressions(j.rel, f.Content, res.findings, func(id string) bool { return e.known[id] })
+		res.findings = append(res.findings, bad...)
+	}
 	res.notes = errs.notes(j.rel)
 	return res
 }

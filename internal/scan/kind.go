@@ -143,18 +143,19 @@ var (
 )
 
 // refineKind decides YAML and JSON files by content: CloudFormation
-// templates, Kubernetes manifests, or plain YAML and JSON.
+// templates, Kubernetes manifests, or plain YAML and JSON. The regular
+// expressions run only on files that hold their literal words.
 func refineKind(k source.Kind, content []byte) source.Kind {
 	switch {
 	case !yamlKind[k]:
 		return k
-	case k == source.JSON && cfnJSON.Match(content):
+	case k == source.JSON && bytes.Contains(content, []byte("AWS")) && cfnJSON.Match(content):
 		return source.CloudFormation
 	case k == source.JSON:
 		return k
-	case cfnYAML.Match(content):
+	case bytes.Contains(content, []byte("AWS")) && cfnYAML.Match(content):
 		return source.CloudFormation
-	case k8sAPI.Match(content) && k8sKind.Match(content):
+	case bytes.Contains(content, []byte("apiVersion")) && k8sAPI.Match(content) && k8sKind.Match(content):
 		return source.Kubernetes
 	}
 	return k

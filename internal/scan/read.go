@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -22,36 +23,44 @@ const sniffLen = 8 << 10
 // that they cannot verify them (a Unity asset serialised as binary).
 var binaryKinds = map[source.Kind]bool{source.UnitySettings: true}
 
-// read reads a job's file once and decides its kind. skip is set, with
-// its cause, when the file is not for the rules. The first sniffLen bytes
-// are read first, so that a binary is not read to the end.
-func (e *engine) read(j job) (f *source.File, skip string, err error) {
+// read reads a job's file once, into *buf when it is large enough, and
+// decides its kind. skip is set, with its cause, when the file is not for
+// the rules. The size comes from the open file, so that one read call
+// brings in the whole file; a file whose kind only its first line can
+// tell is read in two steps, so that a binary is not read to the end.
+func (e *engine) read(j job, buf *[]byte) (f *source.File, skip string, err error) {
 	fh, err := os.Open(j.abs)
 	if err != nil {
 		return nil, SkipUnreadable, err
 	}
 	defer fh.Close()
-	if info, err := fh.Stat(); err != nil {
-		return nil, SkipUnreadable, err
-	} else if info.Size() > e.maxSize() {
-		return nil, SkipTooLarge, errTooLarge(info.Size(), e.maxSize())
-	}
-	prefix, err := readLimited(fh, sniffLen)
-	if err != nil && !errors.Is(err, errLimit) {
+	info, err := fh.Stat()
+	if err != nil {
 		return nil, SkipUnreadable, err
 	}
-	kind, skip := e.sniff(j, prefix)
+	size, limit := info.Size(), e.maxSize()
+	if size > limit {
+		return nil, SkipTooLarge, errTooLarge(size, limit)
+	}
+	content := (*buf)[:0]
+	if j.kind == "" {
+		if content, err = readN(fh, content, min(size, sniffLen), limit); err != nil {
+			return nil, readSkip(err), readErr(err, len(content), limit)
+		}
+	}
+	kind, skip := e.sniff(j, content)
 	if skip != "" {
 		return nil, skip, nil
 	}
-	rest, err := readLimited(fh, e.maxSize()-int64(len(prefix)))
-	switch {
-	case errors.Is(err, errLimit):
-		return nil, SkipTooLarge, errTooLarge(int64(len(prefix)+len(rest)), e.maxSize())
-	case err != nil:
-		return nil, SkipUnreadable, err
+	content, err = readN(fh, content, size-int64(len(content)), limit)
+	*buf = content
+	if err != nil {
+		return nil, readSkip(err), readErr(err, len(content), limit)
 	}
-	content := decodeUTF16(append(prefix, rest...))
+	if j.kind != "" && isBinary(content) && !hasUTF16BOM(content) && !binaryKinds[kind] {
+		return nil, SkipBinary, nil
+	}
+	content = decodeUTF16(content)
 	kind = refineKind(kind, content)
 	if len(e.byKind[kind]) == 0 {
 		return nil, SkipNoRules, nil
@@ -60,10 +69,14 @@ func (e *engine) read(j job) (f *source.File, skip string, err error) {
 }
 
 // sniff decides from the first bytes of a file its kind, when the name
-// did not, and whether it is binary.
+// did not, and whether it is binary. Files whose name gave the kind are
+// checked for binary content once read.
 func (e *engine) sniff(j job, prefix []byte) (source.Kind, string) {
 	kind := j.kind
-	if kind == "" && path.Ext(j.rel) == "" {
+	if kind != "" {
+		return kind, ""
+	}
+	if path.Ext(j.rel) == "" {
 		kind = kindByShebang(prefix)
 	}
 	switch {
@@ -75,17 +88,54 @@ func (e *engine) sniff(j job, prefix []byte) (source.Kind, string) {
 	return kind, ""
 }
 
-// errLimit is returned by readLimited for a file over the limit.
+// errLimit is returned by readN for a file over the limit.
 var errLimit = errors.New("over the size limit")
 
-// readLimited reads r to the end, failing with errLimit past limit bytes
-// (the file may have grown since it was listed).
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	content, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err == nil && int64(len(content)) > limit {
-		return content, errLimit
+// readN appends n bytes of r to b, growing it only when its capacity is
+// short. A file that turns out shorter is read to its end; one with no
+// size (n is 0: a pipe, a file in /proc) is read to its end, failing with
+// errLimit past limit bytes in all.
+func readN(r io.Reader, b []byte, n, limit int64) ([]byte, error) {
+	if n > 0 {
+		b = slices.Grow(b, int(n))
+		k, err := io.ReadFull(r, b[len(b):len(b)+int(n)])
+		b = b[:len(b)+k]
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			err = nil
+		}
+		return b, err
 	}
-	return content, err
+	for {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, 4096)
+		}
+		k, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+k]
+		switch {
+		case int64(len(b)) > limit:
+			return b, errLimit
+		case errors.Is(err, io.EOF):
+			return b, nil
+		case err != nil:
+			return b, err
+		}
+	}
+}
+
+// readSkip is the skip reason of a read error.
+func readSkip(err error) string {
+	if errors.Is(err, errLimit) {
+		return SkipTooLarge
+	}
+	return SkipUnreadable
+}
+
+// readErr is the cause reported for a read error.
+func readErr(err error, n int, limit int64) error {
+	if errors.Is(err, errLimit) {
+		return errTooLarge(int64(n), limit)
+	}
+	return err
 }
 
 // isBinary reports a NUL byte in the first sniffLen bytes.

@@ -141,10 +141,10 @@ func TestScanTree(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
-	wantSummary := finding.Summary{Unit: "files", Read: 7, Findings: 6, Skipped: []finding.Skip{
+	wantSummary := finding.Summary{Unit: "files", Read: 6, Findings: 6, Skipped: []finding.Skip{
 		{Reason: SkipNoRules, Count: 4}, {Reason: SkipIgnored, Count: 4}, {Reason: SkipExcluded, Count: 2},
 		{Reason: SkipVendored, Count: 2}, {Reason: SkipVCS, Count: 2}, {Reason: SkipBinary, Count: 1},
-		{Reason: SkipTooLarge, Count: 1}, {Reason: SkipUnreadable, Count: 1}, {Reason: SkipSymlinkInside, Count: 1},
+		{Reason: SkipTooLarge, Count: 1}, {Reason: SkipPartial, Count: 1}, {Reason: SkipUnreadable, Count: 1}, {Reason: SkipSymlinkInside, Count: 1},
 		{Reason: SkipSymlinkOutside, Count: 1}, {Reason: SkipSymlinkLoop, Count: 1},
 	}}
 	if diff := cmp.Diff(wantSummary, res.Summary); diff != "" {

@@ -12,7 +12,8 @@ var noteReasons = map[string]bool{
 	SkipUnreadable: true, SkipTooLarge: true, SkipSymlinkOutside: true, SkipSymlinkLoop: true,
 }
 
-// tally counts files read and skipped. It is not safe for concurrent
+// tally counts files read and skipped. A file some rule could not read
+// to the end counts as skipped in part (SkipPartial), not as read. It is not safe for concurrent
 // use: the walker and the collector each keep one.
 type tally struct {
 	read  int
@@ -40,6 +41,8 @@ func (t *tally) note(path, reason string, err error) {
 // add counts what a worker did with one file.
 func (t *tally) add(r fileResult) {
 	switch {
+	case r.read && len(r.notes) > 0:
+		t.skip(SkipPartial, 1)
 	case r.read:
 		t.read++
 	case noteReasons[r.skip]:

@@ -25,12 +25,16 @@ const (
 	SkipSymlinkLoop    = "symlink loop"
 	SkipSymlinkInside  = "symlink within root"
 	SkipIrregular      = "not a regular file"
+	// SkipPartial counts files read but checked only in part: a rule's
+	// reader stopped at a syntax error (the note says where), and the
+	// rest of the file was not checked.
+	SkipPartial = "checked in part (parse error)"
 )
 
 // skipOrder is the order the summary lists reasons in.
 var skipOrder = []string{
 	SkipNoRules, SkipIgnored, SkipExcluded, SkipVendored, SkipVCS, SkipBinary, SkipTooLarge,
-	SkipUnreadable, SkipSymlinkInside, SkipSymlinkOutside, SkipSymlinkLoop, SkipIrregular,
+	SkipPartial, SkipUnreadable, SkipSymlinkInside, SkipSymlinkOutside, SkipSymlinkLoop, SkipIrregular,
 }
 
 // vendoredDirs are directory names skipped unless IncludeVendor is set.

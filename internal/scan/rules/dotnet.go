@@ -36,6 +36,7 @@ func dotnetRules() []source.Rule {
 			Kinds:       []source.Kind{source.CSharp},
 			Fix:         "remove the assignment so the OS chooses (SecurityProtocolType.SystemDefault, .NET Framework 4.7 or later); where a value must be set, use SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13",
 			References:  []string{dotnetRefTLS, dotnetRefProtocolType, dotnetRefAWSTLS, dotnetRefAnalyzers},
+			Anchors:     words("ServicePointManager"),
 			New:         dotnetNew(dotnetCheckSecurityProtocol),
 		},
 		{
@@ -47,6 +48,7 @@ func dotnetRules() []source.Rule {
 			Kinds:       []source.Kind{source.CSharp, source.DotNetConfig},
 			Fix:         "leave SslProtocols at SslProtocols.None (the OS default) or use SslProtocols.Tls12 | SslProtocols.Tls13",
 			References:  []string{dotnetRefTLS, dotnetRefAnalyzers, dotnetRefDevSkimTLS},
+			Anchors:     source.Anchors{Words: []string{"SslProtocols", "SecurityProtocolType"}, Always: kinds(source.DotNetConfig)},
 			New:         dotnetNew(dotnetCheckSslProtocols),
 		},
 		{
@@ -58,6 +60,7 @@ func dotnetRules() []source.Rule {
 			Kinds:       []source.Kind{source.CSharp},
 			Fix:         "remove the callback; to trust a private CA, validate the chain against that CA in the callback and return false otherwise",
 			References:  []string{dotnetRefTLS, dotnetRefAcceptAny, dotnetRefAnalyzers, dotnetRefDevSkimCert},
+			Anchors:     words("ValidationCallback", dotnetAcceptAny, "CertificatePolicy", "SslStream", "ValidateCertificate"),
 			New:         dotnetNew(dotnetCheckCallbacks),
 		},
 		{
@@ -69,6 +72,7 @@ func dotnetRules() []source.Rule {
 			Kinds:       []source.Kind{source.CSharp},
 			Fix:         "remove the SetSwitch call, or set the switch to false",
 			References:  []string{dotnetRefTLS, dotnetRefAnalyzers, dotnetRefDevSkimTLS},
+			Anchors:     words("SetSwitch"),
 			New:         dotnetNew(dotnetCheckSetSwitch),
 		},
 		{

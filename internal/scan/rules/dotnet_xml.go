@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf16"
@@ -70,7 +69,7 @@ func dotnetParseXML(content []byte) (*dotnetXML, error) {
 			return x, nil
 		}
 		if err != nil {
-			return x, fmt.Errorf("reading XML: %w", err)
+			return x, xmlSyntaxError(err, d)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -154,4 +153,15 @@ func dotnetUTF8(b []byte) []byte {
 		out = utf8.AppendRune(out, r)
 	}
 	return out
+}
+
+// xmlSyntaxError places an XML error at its line: the decoder's syntax
+// errors carry one, other errors are placed where the decoder stopped.
+func xmlSyntaxError(err error, d *xml.Decoder) *syntaxError {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return &syntaxError{format: "XML", line: max(se.Line, 1), msg: se.Msg}
+	}
+	line, col := d.InputPos()
+	return &syntaxError{format: "XML", line: max(line, 1), col: col, msg: err.Error()}
 }

@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"bytes"
 	"crypto/tls"
 	"errors"
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/parser"
@@ -100,34 +98,6 @@ type goFileKey struct{}
 // parseGo returns the parsed form of a Go file.
 func parseGo(f *source.File) *goFile {
 	return f.Memo(goFileKey{}, func(f *source.File) any { return newGoFile(f) }).(*goFile)
-}
-
-// goWords are the words a Go file must contain for a Go rule to fire:
-// the tls.Config fields, GODEBUG (in a directive, a Setenv key or an
-// environment string) and the AWS SDK's default. Most Go files have none
-// and are not parsed at all.
-var goWords = [][]byte{
-	[]byte("MinVersion"), []byte("MaxVersion"), []byte("InsecureSkipVerify"),
-	[]byte("CipherSuites"), []byte("GODEBUG"), []byte("go:debug"),
-}
-
-// mentionsGoWords reports whether content holds any of goWords.
-func mentionsGoWords(content []byte) bool {
-	for _, w := range goWords {
-		if bytes.Contains(content, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// ruleFile is parseGo for the Go rules: a file without any of goWords is
-// left unparsed, since no rule could fire on it.
-func ruleFile(f *source.File) *goFile {
-	if !mentionsGoWords(f.Content) {
-		return &goFile{src: f, fset: token.NewFileSet(), names: map[string]string{}, assigns: map[string][]ast.Expr{}}
-	}
-	return parseGo(f)
 }
 
 // newGoFile parses f and indexes its imports and assignments.
@@ -335,7 +305,7 @@ func (g *goFile) parseError() error {
 	case g.err == nil:
 		return nil
 	case errors.As(g.err, &list) && len(list) > 0:
-		return fmt.Errorf("cannot parse %d:%d: %s; checked what parsed", list[0].Pos.Line, list[0].Pos.Column, list[0].Msg)
+		return &syntaxError{format: "Go", line: max(list[0].Pos.Line, 1), col: list[0].Pos.Column, msg: list[0].Msg}
 	}
-	return fmt.Errorf("cannot parse: %w", g.err)
+	return &syntaxError{format: "Go", line: 1, msg: g.err.Error()}
 }

@@ -17,7 +17,7 @@ func newGoAWSMinVersion() source.Checker { return goAWSMinVersion{} }
 
 // Check implements source.Checker.
 func (goAWSMinVersion) Check(f *source.File) ([]source.Match, error) {
-	g := ruleFile(f)
+	g := parseGo(f)
 	var ms []source.Match
 	for _, s := range g.sets {
 		if s.field != awsMinVersionVar || !g.isPkg(s.recv, awsHTTPPath) {

@@ -29,7 +29,7 @@ func newGoMaxVersion() source.Checker {
 
 // Check implements source.Checker.
 func (c goVersionField) Check(f *source.File) ([]source.Match, error) {
-	g := ruleFile(f)
+	g := parseGo(f)
 	var ms []source.Match
 	for _, s := range g.sets {
 		if s.field != c.field {
@@ -64,7 +64,7 @@ func newGoInsecureSkipVerify() source.Checker { return goInsecureSkipVerify{} }
 
 // Check implements source.Checker.
 func (goInsecureSkipVerify) Check(f *source.File) ([]source.Match, error) {
-	g := ruleFile(f)
+	g := parseGo(f)
 	var ms []source.Match
 	for _, s := range g.sets {
 		if s.field != "InsecureSkipVerify" {
@@ -110,7 +110,7 @@ var insecureSuites = func() map[uint64]bool {
 
 // Check implements source.Checker.
 func (goCipherSuites) Check(f *source.File) ([]source.Match, error) {
-	g := ruleFile(f)
+	g := parseGo(f)
 	var ms []source.Match
 	seen := map[ast.Expr]bool{}
 	for _, s := range g.sets {

@@ -48,7 +48,8 @@ func newGoLegacyDefaults() source.Checker { return goLegacyDefaults{} }
 // Check implements source.Checker.
 func (goLegacyDefaults) Check(f *source.File) ([]source.Match, error) {
 	if f.Kind == source.GoMod {
-		return modLegacy(f, parseGoMod(f.Content)), nil
+		m, err := parseGoMod(f.Content)
+		return modLegacy(f, m), err
 	}
 	srcs, err := godebugSources(f)
 	var ms []source.Match

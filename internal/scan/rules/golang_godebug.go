@@ -135,10 +135,11 @@ func godebugSources(f *source.File) ([]godebugSource, error) {
 	r := f.Memo(godebugKey{}, func(f *source.File) any {
 		switch f.Kind {
 		case source.Go:
-			g := ruleFile(f)
+			g := parseGo(f)
 			return godebugResult{srcs: g.godebugSources(), err: g.parseError()}
 		case source.GoMod:
-			return godebugResult{srcs: parseGoMod(f.Content).godebugSources()}
+			m, err := parseGoMod(f.Content)
+			return godebugResult{srcs: m.godebugSources(), err: err}
 		}
 		return godebugResult{srcs: textGodebugSources(f)}
 	}).(godebugResult)

@@ -24,10 +24,12 @@ type modEntry struct {
 
 // parseGoMod reads the go line and the godebug settings. It is lenient:
 // lines it does not understand are skipped, as the rest of the file is
-// none of its business.
-func parseGoMod(content []byte) goMod {
+// none of its business. The error reports a block left open, or a ")"
+// closing none; what was read is returned with it.
+func parseGoMod(content []byte) (goMod, error) {
 	var m goMod
-	block := ""
+	var bad error
+	block, blockLine := "", 0
 	for i, raw := range bytes.Split(content, []byte("\n")) {
 		line := string(raw)
 		if c := strings.Index(line, "//"); c >= 0 {
@@ -42,17 +44,22 @@ func parseGoMod(content []byte) goMod {
 			} else if block == "godebug" {
 				m.addGodebug(line, i+1, firstField(line))
 			}
+		case fields[0] == ")" && bad == nil:
+			bad = &syntaxError{format: "go.mod", line: i + 1, msg: "unexpected )"}
 		case len(fields) == 2 && fields[1] == "(":
-			block = fields[0]
+			block, blockLine = fields[0], i+1
 		case len(fields) == 1 && strings.HasSuffix(fields[0], "("):
-			block = strings.TrimSuffix(fields[0], "(")
+			block, blockLine = strings.TrimSuffix(fields[0], "("), i+1
 		case fields[0] == "go" && len(fields) >= 2:
 			m.goLine = modEntry{version: fields[1], line: i + 1, column: afterKeyword(line, "go") + 1}
 		case fields[0] == "godebug" && len(fields) >= 2:
 			m.addGodebug(line, i+1, afterKeyword(line, "godebug"))
 		}
 	}
-	return m
+	if block != "" && bad == nil {
+		bad = &syntaxError{format: "go.mod", line: blockLine, msg: block + " ( block not closed"}
+	}
+	return m, bad
 }
 
 // afterKeyword is the byte offset of the first argument after the

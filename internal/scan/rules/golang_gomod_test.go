@@ -61,7 +61,7 @@ func TestParseGoMod(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := parseGoMod([]byte(tt.content))
+			got, _ := parseGoMod([]byte(tt.content))
 			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(goMod{}, modEntry{}, godebugSetting{})); diff != "" {
 				t.Errorf("parseGoMod (-want +got):\n%s", diff)
 			}
@@ -138,10 +138,14 @@ func FuzzGoMod(f *testing.F) {
 	if err == nil {
 		f.Add(content)
 	}
+	if bad, err := os.ReadFile(filepath.Join("testdata", "fuzz", "malformed", "go.mod.txt")); err == nil {
+		f.Add(bad)
+	}
 	f.Add([]byte("godebug (\n)\n)\ngodebug"))
 	f.Fuzz(func(t *testing.T, content []byte) {
-		m := parseGoMod(content)
+		m, err := parseGoMod(content)
 		lines := bytes.Count(content, []byte("\n")) + 1
+		checkSyntaxError(t, err, lines)
 		inside := func(line, col int) bool { return line >= 1 && line <= lines && col >= 1 }
 		if m.goLine.version != "" && !inside(m.goLine.line, m.goLine.column) {
 			t.Errorf("go line at %d:%d outside %d lines", m.goLine.line, m.goLine.column, lines)

@@ -19,6 +19,9 @@ const (
 	iacRefCheckovES   = "https://github.com/bridgecrewio/checkov/blob/03d5fdad8d6154b1565799a7b1fb8070c158866f/checkov/terraform/checks/resource/aws/ElasticsearchTLSPolicy.py"
 	iacRefTrivyES     = "https://github.com/aquasecurity/trivy-checks/blob/80e5382269707262f35cf893bdc0805cb72217e9/checks/cloud/aws/elasticsearch/use_secure_tls_policy.rego"
 	iacRefS3TLS       = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/amazon-s3-policy-keys.html"
+	iacRefS3Transport = "https://github.com/bridgecrewio/checkov/blob/03d5fdad8d6154b1565799a7b1fb8070c158866f/checkov/terraform/checks/resource/aws/S3SecureDataTransport.py"
+	iacRefCheckovCLB  = "https://github.com/bridgecrewio/checkov/blob/03d5fdad8d6154b1565799a7b1fb8070c158866f/checkov/terraform/checks/resource/aws/ELBPolicyUsesSecureProtocols.py"
+	iacRefTransfer    = "https://docs.aws.amazon.com/transfer/latest/userguide/security-policies.html"
 	iacRefALBIngress  = "https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/"
 )
 
@@ -102,6 +105,46 @@ func iacRules() []source.Rule {
 			Fix:        "deny requests with {\"NumericLessThan\": {\"s3:TlsVersion\": \"1.2\"}}",
 			References: refs(iacRefS3TLS),
 			New:        iacNew(iacCheckS3TLS),
+		},
+		{
+			ID: "TF-IAC-009", Title: "S3 bucket policy does not deny requests without TLS",
+			Description: "A bucket policy with no Deny statement on {\"Bool\": {\"aws:SecureTransport\": \"false\"}}, or with an Allow on it, lets clients reach the bucket over plain HTTP; an s3:TlsVersion condition does not cover that, since plain HTTP requests carry no TLS version.",
+			Severity:    finding.High, CWE: "319", Kinds: iacKinds,
+			Fix:        "add a statement {\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": [bucket ARN, bucket ARN/*], \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}",
+			References: refs(iacRefS3TLS, iacRefS3Transport),
+			New:        iacNew(iacCheckS3SecureTransport),
+		},
+		{
+			ID: "TF-IAC-010", Title: "Classic Load Balancer SSL negotiation policy enables SSL 3.0, TLS 1.0 or TLS 1.1",
+			Description: "An SSL negotiation policy (aws_load_balancer_policy, aws_lb_ssl_negotiation_policy, or a CloudFormation Policies entry of type SSLNegotiationPolicyType) with Protocol-SSLv2, Protocol-SSLv3, Protocol-TLSv1 or Protocol-TLSv1.1 set to true lets the classic load balancer accept that protocol.",
+			Severity:    finding.High, CWE: "327", Kinds: iacKinds,
+			Fix:        "use only Reference-Security-Policy = ELBSecurityPolicy-TLS-1-2-2017-01 (or set the old Protocol-* attributes to false), or move to an Application or Network Load Balancer with a TLS 1.2 policy",
+			References: refs(iacRefCheckovCLB, iacRefELBPolicies),
+			New:        iacNew(iacCheckCLBProtocols),
+		},
+		{
+			ID: "TF-IAC-011", Title: "Classic Load Balancer HTTPS/SSL listener without an SSL negotiation policy",
+			Description: "A classic load balancer HTTPS or SSL listener with no SSL negotiation policy attached in the same file gets the load balancer's default policy, which has been ELBSecurityPolicy-2016-08 (TLS 1.0). Reported as a warning: in Terraform the policy may be attached from another file.",
+			Severity:    finding.Medium, CWE: "327", Kinds: iacKinds,
+			Fix:        "attach an SSL negotiation policy with Reference-Security-Policy = ELBSecurityPolicy-TLS-1-2-2017-01 to the listener's port",
+			References: refs(iacRefCheckovCLB, iacRefELBPolicies),
+			New:        iacNew(iacCheckCLBMissing),
+		},
+		{
+			ID: "TF-IAC-012", Title: "Unknown Transfer Family security policy",
+			Description: "security_policy_name / SecurityPolicyName is not one of the Transfer Family security policies this check knows, so what the server allows cannot be judged; a misspelt name fails at deploy time, a new one should be added here.",
+			Severity:    finding.Medium, CWE: "327", Kinds: iacKinds,
+			Fix:        "use a listed policy such as TransferSecurityPolicy-2024-01 (aws transfer list-security-policies)",
+			References: refs(iacRefTransfer),
+			New:        iacNew(iacCheckTransferUnknown),
+		},
+		{
+			ID: "TF-IAC-013", Title: "Transfer Family FTPS server on the oldest security policy",
+			Description: "An FTPS server with TransferSecurityPolicy-2018-11, set or by default (CloudFormation and Terraform pick it when security_policy_name is unset; the console and API pick TransferSecurityPolicy-2024-01), uses the oldest TLS cipher list. Reported as a warning: the TLS versions each policy allows for FTPS are not recorded here.",
+			Severity:    finding.Low, CWE: "327", Kinds: iacKinds,
+			Fix:        "set security_policy_name / SecurityPolicyName to TransferSecurityPolicy-2024-01 or later",
+			References: refs(iacRefTransfer),
+			New:        iacNew(iacCheckTransferOldest),
 		},
 	}
 }

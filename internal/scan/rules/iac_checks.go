@@ -11,11 +11,12 @@ import (
 // iacPolicies returns the literal ELB security policies a file names:
 // listener ssl_policy / SslPolicy, or the ALB ingress annotation.
 func iacPolicies(f *source.File) []*iacNode {
+	resources := iacResources(f)
 	if f.Kind == source.Kubernetes {
-		return k8sSSLPolicies(f)
+		return resources
 	}
-	var out []*iacNode
-	for _, r := range iacResources(f) {
+	out := iacCLBReferences(resources)
+	for _, r := range resources {
 		if !iacELBListener(r.Type) {
 			continue
 		}
@@ -35,7 +36,7 @@ func iacCheckELBWeak(f *source.File) ([]source.Match, error) {
 			ms = append(ms, iacMatch(f, v.Line, v.Col, msg, finding.Evidence{Name: "ssl_policy", Value: v.Text}))
 		}
 	}
-	return ms, nil
+	return ms, iacParseErr(f)
 }
 
 // iacCheckELBUnknown finds ELB security policy names not in the table.
@@ -47,7 +48,7 @@ func iacCheckELBUnknown(f *source.File) ([]source.Match, error) {
 			ms = append(ms, iacMatch(f, v.Line, v.Col, msg, finding.Evidence{Name: "ssl_policy", Value: v.Text}))
 		}
 	}
-	return ms, nil
+	return ms, iacParseErr(f)
 }
 
 // iacCheckELBMissing finds HTTPS and TLS listeners without a policy.
@@ -64,7 +65,7 @@ func iacCheckELBMissing(f *source.File) ([]source.Match, error) {
 		msg := fmt.Sprintf("%s listener has no security policy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0)", strings.ToUpper(p.Text))
 		ms = append(ms, iacMatch(f, r.Line, r.Col, msg, finding.Evidence{Name: "protocol", Value: p.Text}))
 	}
-	return ms, nil
+	return ms, iacParseErr(f)
 }
 
 // iacCheckCloudFront finds viewer certificates below TLS 1.2.
@@ -86,7 +87,7 @@ func iacCheckCloudFront(f *source.File) ([]source.Match, error) {
 			}
 		}
 	}
-	return ms, nil
+	return ms, iacParseErr(f)
 }
 
 // textIf returns n's text when ok, else "".
@@ -114,7 +115,7 @@ func iacCheckAPIGateway(f *source.File) ([]source.Match, error) {
 			}
 		}
 	}
-	return ms, nil
+	return ms, iacParseErr(f)
 }
 
 // iacSearchOptions returns the endpoint options of OpenSearch and
@@ -138,7 +139,7 @@ func iacCheckSearchWeak(f *source.File) ([]source.Match, error) {
 			ms = append(ms, iacMatch(f, v.Line, v.Col, "TLS security policy "+v.Text+" allows TLS 1.0", finding.Evidence{Name: "tls_security_policy", Value: v.Text}))
 		}
 	}
-	return ms, nil
+	return ms, iacParseErr(f)
 }
 
 // iacCheckSearchMissing finds domains that enforce HTTPS with no policy.
@@ -154,77 +155,5 @@ func iacCheckSearchMissing(f *source.File) ([]source.Match, error) {
 		m.Verdict = finding.VerdictWarn
 		ms = append(ms, m)
 	}
-	return ms, nil
-}
-
-// iacS3Cond is one s3:TlsVersion condition of a policy.
-type iacS3Cond struct {
-	op      string
-	version float64
-	at      iacTok
-}
-
-// iacCheckS3TLS finds bucket policies whose only s3:TlsVersion guards
-// sit below TLS 1.2.
-func iacCheckS3TLS(f *source.File) ([]source.Match, error) {
-	var ms []source.Match
-	for _, r := range iacResources(f) {
-		conds := iacS3Conds(r.Toks)
-		if len(conds) == 0 || slicesAny(conds, iacS3Guards) {
-			continue
-		}
-		for _, c := range conds {
-			msg := fmt.Sprintf("s3:TlsVersion %s %g lets TLS versions below 1.2 through", c.op, c.version)
-			ms = append(ms, iacMatch(f, c.at.Line, c.at.Col, msg, finding.Evidence{Name: c.op, Value: fmt.Sprint(c.version)}))
-		}
-	}
-	return ms, nil
-}
-
-// slicesAny reports whether any condition satisfies ok.
-func slicesAny(cs []iacS3Cond, ok func(iacS3Cond) bool) bool {
-	for _, c := range cs {
-		if ok(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// iacS3Guards reports whether a condition holds the floor at TLS 1.2:
-// a deny below 1.2, or an allow from 1.2 up.
-func iacS3Guards(c iacS3Cond) bool {
-	switch c.op {
-	case "NumericLessThan", "NumericGreaterThanEquals":
-		return c.version >= 1.2
-	case "NumericLessThanEquals", "NumericGreaterThan":
-		return c.version >= 1.1
-	}
-	return true
-}
-
-// iacS3Conds finds s3:TlsVersion conditions in a resource's tokens: the
-// nearest Numeric operator before the key and the first version after it.
-// Terraform's jsonencode, heredoc JSON and aws_iam_policy_document
-// (test, variable, values) and CloudFormation all put them in this order.
-func iacS3Conds(toks []iacTok) []iacS3Cond {
-	var out []iacS3Cond
-	for i, t := range toks {
-		if !strings.EqualFold(t.Text, "s3:TlsVersion") || t.Kind == 'p' {
-			continue
-		}
-		op := ""
-		for j := i - 1; j >= max(0, i-8) && op == ""; j-- {
-			if strings.HasPrefix(toks[j].Text, "Numeric") {
-				op = toks[j].Text
-			}
-		}
-		for j := i + 1; j < min(len(toks), i+10) && op != ""; j++ {
-			if v, ok := iacVersion(toks[j].Text); ok && toks[j].Kind != 'p' {
-				out = append(out, iacS3Cond{op: op, version: v, at: t})
-				break
-			}
-		}
-	}
-	return out
+	return ms, iacParseErr(f)
 }

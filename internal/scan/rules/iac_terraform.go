@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/tlsfloor/tlsfloor/internal/scan/source"
@@ -10,8 +12,11 @@ import (
 // file, reduced to what the rules read.
 type iacNode struct {
 	// Type is the resource type of a resource node ("aws_lb_listener",
-	// "AWS::ElasticLoadBalancingV2::Listener").
-	Type string
+	// "AWS::ElasticLoadBalancingV2::Listener"), and Name its name (the
+	// Terraform label, the CloudFormation logical ID). Data marks a
+	// Terraform data source.
+	Type, Name string
+	Data       bool
 	// Line and Col are where the node starts: the resource's header or
 	// logical ID, the attribute's value.
 	Line, Col int
@@ -23,6 +28,12 @@ type iacNode struct {
 	// Fields holds an object's attributes and nested blocks by name; a
 	// list value holds each item.
 	Fields map[string][]*iacNode
+	// KeyLine and KeyCol are where the field's name is, for a node read
+	// as a field of an object.
+	KeyLine, KeyCol int
+	// Items are the items of a list value parsed on its own
+	// (tfParseValue); nil for anything else.
+	Items []*iacNode
 	// Toks are the resource's scalars in source order, for policy
 	// documents.
 	Toks []iacTok
@@ -77,26 +88,51 @@ func (n *iacNode) add(name string, v *iacNode) {
 // iacResourcesKey memoizes a file's resources.
 type iacResourcesKey struct{}
 
-// iacResources returns the resources of a Terraform or CloudFormation
-// file, parsed once for all the family's rules.
-func iacResources(f *source.File) []*iacNode {
+// iacParsed is a file read once for all the family's rules: the
+// resources of a Terraform or CloudFormation file, or the ssl-policy
+// annotations of a Kubernetes manifest, and the error that stopped the
+// reader, if any.
+type iacParsed struct {
+	resources []*iacNode
+	err       error
+}
+
+// iacParse reads f once for all the family's rules.
+func iacParse(f *source.File) iacParsed {
 	return f.Memo(iacResourcesKey{}, func(f *source.File) any {
+		var p iacParsed
 		switch f.Kind {
 		case source.Terraform:
-			return tfResources(f.Content)
+			p.resources, p.err = tfResources(f.Content)
 		case source.CloudFormation:
-			return cfnResources(f)
+			p.resources, p.err = cfnResources(f.Content)
+		case source.Kubernetes:
+			p.resources, p.err = k8sSSLPolicies(f.Content)
 		}
-		return []*iacNode(nil)
-	}).([]*iacNode)
+		return p
+	}).(iacParsed)
 }
+
+// iacResources returns the resources of a Terraform or CloudFormation
+// file (the annotations of a Kubernetes manifest).
+func iacResources(f *source.File) []*iacNode { return iacParse(f).resources }
+
+// iacParseErr returns the error that stopped the reader of f, if any, for
+// the rules to return with their matches.
+func iacParseErr(f *source.File) error { return iacParse(f).err }
 
 // tfLex splits HCL into words, strings, punctuation and newlines, dropping
 // comments. A heredoc's body is lexed as code, so a JSON policy in it
 // gives its strings. The lexer is deliberately small: the rules read
 // literal attributes and policy strings, not expressions.
-func tfLex(src []byte) []iacTok {
+func tfLex(src []byte) ([]iacTok, *syntaxError) {
 	var toks []iacTok
+	var bad *syntaxError // the first construct left open
+	fail := func(line, col int, msg string) {
+		if bad == nil {
+			bad = &syntaxError{format: "HCL", line: line, col: col, msg: msg}
+		}
+	}
 	line, lineStart := 1, 0
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -113,10 +149,12 @@ func tfLex(src []byte) []iacTok {
 				i++
 			}
 		case c == '/' && i+1 < len(src) && src[i+1] == '*':
-			end := strings.Index(string(src[i+2:]), "*/")
+			end := bytes.Index(src[i+2:], []byte("*/"))
 			stop := len(src)
 			if end >= 0 {
 				stop = i + 2 + end + 2
+			} else {
+				fail(line, col, "comment not closed")
 			}
 			for ; i < stop; i++ {
 				if src[i] == '\n' {
@@ -125,11 +163,21 @@ func tfLex(src []byte) []iacTok {
 			}
 		case c == '"':
 			j := tfStringEnd(src, i)
+			if j >= len(src) || src[j] != '"' {
+				fail(line, col, "string not closed")
+			}
 			toks = append(toks, iacTok{Kind: 's', Text: tfUnquote(string(src[i+1 : j])), Line: line, Col: col})
-			i = j + 1
+			i = min(j+1, len(src))
+			if j < len(src) && src[j] == '\n' {
+				i = j // the newline is a token of its own
+			}
 		case c == '<' && i+1 < len(src) && src[i+1] == '<' && tfHeredocStart(src[i+2:]) != "":
-			body, next, lines := tfHeredoc(src, i, tfHeredocStart(src[i+2:]))
-			for _, t := range tfLex(body) {
+			body, next, lines, closed := tfHeredoc(src, i, tfHeredocStart(src[i+2:]))
+			if !closed {
+				fail(line, col, "heredoc not closed")
+			}
+			inner, _ := tfLex(body) // the body is any text: its own quotes need not pair
+			for _, t := range inner {
 				if t.Kind != 'n' {
 					t.Line += line
 					toks = append(toks, t)
@@ -148,20 +196,21 @@ func tfLex(src []byte) []iacTok {
 			i++
 		}
 	}
-	return toks
+	return toks, bad
 }
 
 // tfHeredoc returns the body of the heredoc whose opener starts at
 // src[at], the index of the closing marker's line, and how many newlines
-// lie between the opener and that line. The body's tokens are kept
-// without newlines so that they stay in the attribute's value.
-func tfHeredoc(src []byte, at int, marker string) (body []byte, next, lines int) {
+// lie between the opener and that line, and whether the marker was
+// found. The body's tokens are kept without newlines so that they stay in
+// the attribute's value.
+func tfHeredoc(src []byte, at int, marker string) (body []byte, next, lines int, closed bool) {
 	i := at
 	for i < len(src) && src[i] != '\n' {
 		i++
 	}
 	if i == len(src) {
-		return nil, i, 0
+		return nil, i, 0, false
 	}
 	start := i + 1
 	for j := start; j < len(src); {
@@ -171,14 +220,14 @@ func tfHeredoc(src []byte, at int, marker string) (body []byte, next, lines int)
 		}
 		lines++
 		if strings.TrimSpace(string(src[j:end])) == marker {
-			return src[start:j], j, lines
+			return src[start:j], j, lines, true
 		}
 		if end == len(src) {
 			break
 		}
 		j = end + 1
 	}
-	return src[start:], len(src), lines
+	return src[start:], len(src), lines, false
 }
 
 // tfHeredocStart returns the marker of a heredoc opener after "<<", or "".
@@ -232,23 +281,47 @@ func tfUnquote(s string) string {
 type tfParser struct {
 	toks []iacTok
 	i    int
+	bad  *syntaxError // the first block left open, or stray closing brace
 }
 
 // tfResources returns the top-level resource and data blocks of a
-// Terraform file, each with its tokens for the policy rule.
-func tfResources(src []byte) []*iacNode {
-	p := &tfParser{toks: tfLex(src)}
+// Terraform file, each with its tokens for the policy rule, and the
+// first syntax error: a string, comment, heredoc or block left open, or
+// a closing brace with no block. Blocks read before and after the error
+// are returned.
+func tfResources(src []byte) ([]*iacNode, error) {
+	toks, bad := tfLex(src)
+	p := &tfParser{toks: toks}
 	var out []*iacNode
 	for p.i < len(p.toks) {
+		if t := p.toks[p.i]; t.Kind == 'p' && t.Text == "}" {
+			p.fail(t, "unexpected }")
+		}
 		start := p.i
 		name, labels, body := p.statement()
 		if body != nil && (name == "resource" || name == "data") && len(labels) > 0 {
-			body.Type = labels[0]
+			body.Type, body.Data = labels[0], name == "data"
+			if len(labels) > 1 {
+				body.Name = labels[1]
+			}
 			body.Toks = p.toks[start:p.i]
 			out = append(out, body)
 		}
 	}
-	return out
+	if bad == nil {
+		bad = p.bad
+	}
+	if bad != nil {
+		return out, bad
+	}
+	return out, nil
+}
+
+// fail records the first structural error, at token t.
+func (p *tfParser) fail(t iacTok, msg string) {
+	if p.bad == nil {
+		p.bad = &syntaxError{format: "HCL", line: t.Line, col: t.Col, msg: msg}
+	}
 }
 
 // body reads statements up to the closing brace of a block and returns
@@ -265,6 +338,7 @@ func (p *tfParser) body(open iacTok) *iacNode {
 			n.add(name, v)
 		}
 	}
+	p.fail(open, "block not closed")
 	return n
 }
 
@@ -339,6 +413,6 @@ func tfScalarWord(w string) bool {
 	if w == "true" || w == "false" {
 		return true
 	}
-	_, ok := iacVersion(w)
-	return ok
+	_, err := strconv.ParseFloat(w, 64)
+	return err == nil
 }

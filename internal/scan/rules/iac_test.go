@@ -42,7 +42,7 @@ const iacJSONTemplate = `{
 func TestIacCloudFormationJSON(t *testing.T) {
 	want := map[string][]int{
 		"TF-IAC-001": {6}, "TF-IAC-002": {8}, "TF-IAC-003": nil,
-		"TF-IAC-005": {18}, "TF-IAC-008": {23},
+		"TF-IAC-005": {18}, "TF-IAC-008": {23}, "TF-IAC-009": {20},
 	}
 	for _, r := range iacRules() {
 		exp, ok := want[r.ID]
@@ -68,7 +68,10 @@ func TestIacCloudFormationJSON(t *testing.T) {
 // short forms as tags, so !Sub and !Ref values are not read as names.
 func TestIacShortFormsAreNotLiteral(t *testing.T) {
 	src := "Resources:\n  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      Protocol: HTTPS\n      SslPolicy: !Sub 'ELBSecurityPolicy-${Suffix}'\n"
-	rs := cfnResources(&source.File{Kind: source.CloudFormation, Content: []byte(src)})
+	rs, err := cfnResources([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(rs) != 1 {
 		t.Fatalf("%d resources, want 1", len(rs))
 	}

@@ -7,14 +7,13 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/tlsfloor/tlsfloor/internal/scan/source"
 )
 
 // yamlDocs decodes every document of a YAML (or JSON) file. JSON's tabs
 // become spaces first, which YAML would refuse, without moving lines. A
-// file that stops parsing gives the documents before the error.
-func yamlDocs(content []byte) []*yaml.Node {
+// file that stops parsing gives the documents before the error, and the
+// error placed at its line.
+func yamlDocs(content []byte) ([]*yaml.Node, error) {
 	if t := bytes.TrimSpace(content); len(t) > 0 && t[0] == '{' {
 		content = bytes.ReplaceAll(content, []byte("\t"), []byte(" "))
 	}
@@ -23,8 +22,11 @@ func yamlDocs(content []byte) []*yaml.Node {
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
-		if errors.Is(err, io.EOF) || err != nil {
-			return docs
+		switch {
+		case errors.Is(err, io.EOF):
+			return docs, nil
+		case err != nil:
+			return docs, yamlSyntaxError(content, err)
 		}
 		if len(doc.Content) == 1 {
 			docs = append(docs, doc.Content[0])
@@ -53,9 +55,10 @@ func yamlLiteral(n *yaml.Node) bool {
 
 // cfnResources returns the resources of a CloudFormation template: each
 // resource's Properties, typed, at its logical ID's line.
-func cfnResources(f *source.File) []*iacNode {
+func cfnResources(content []byte) ([]*iacNode, error) {
+	docs, err := yamlDocs(content)
 	var out []*iacNode
-	for _, doc := range yamlDocs(f.Content) {
+	for _, doc := range docs {
 		_, res := yamlGet(doc, "Resources")
 		if res == nil || res.Kind != yaml.MappingNode {
 			continue
@@ -68,12 +71,12 @@ func cfnResources(f *source.File) []*iacNode {
 			}
 			_, props := yamlGet(body, "Properties")
 			n := yamlNode(props)
-			n.Type, n.Line, n.Col = typ.Value, key.Line, key.Column
+			n.Type, n.Name, n.Line, n.Col = typ.Value, key.Value, key.Line, key.Column
 			n.Toks = yamlToks(props, nil)
 			out = append(out, n)
 		}
 	}
-	return out
+	return out, err
 }
 
 // yamlNode converts a YAML node to the family's model: a mapping's
@@ -91,15 +94,21 @@ func yamlNode(y *yaml.Node) *iacNode {
 			k, v := y.Content[i], y.Content[i+1]
 			if v.Kind == yaml.SequenceNode && yamlLiteral(&yaml.Node{Kind: yaml.ScalarNode, Tag: v.Tag}) {
 				for _, item := range v.Content {
-					n.add(k.Value, yamlNode(item))
+					n.add(k.Value, yamlKeyed(yamlNode(item), k))
 				}
 				continue
 			}
-			n.add(k.Value, yamlNode(v))
+			n.add(k.Value, yamlKeyed(yamlNode(v), k))
 		}
 	case yaml.AliasNode:
 		return yamlNode(y.Alias)
 	}
+	return n
+}
+
+// yamlKeyed records the position of a field's key on its value.
+func yamlKeyed(n *iacNode, k *yaml.Node) *iacNode {
+	n.KeyLine, n.KeyCol = k.Line, k.Column
 	return n
 }
 
@@ -127,9 +136,10 @@ const k8sSSLPolicyAnnotation = "alb.ingress.kubernetes.io/ssl-policy"
 
 // k8sSSLPolicies returns the literal ssl-policy annotations of the Ingress
 // objects in a Kubernetes manifest.
-func k8sSSLPolicies(f *source.File) []*iacNode {
+func k8sSSLPolicies(content []byte) ([]*iacNode, error) {
+	docs, err := yamlDocs(content)
 	var out []*iacNode
-	for _, doc := range yamlDocs(f.Content) {
+	for _, doc := range docs {
 		if _, kind := yamlGet(doc, "kind"); kind == nil || kind.Value != "Ingress" {
 			continue
 		}
@@ -139,5 +149,5 @@ func k8sSSLPolicies(f *source.File) []*iacNode {
 			out = append(out, &iacNode{Line: v.Line, Col: v.Column, Text: v.Value, Literal: true})
 		}
 	}
-	return out
+	return out, err
 }

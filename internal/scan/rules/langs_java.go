@@ -8,7 +8,8 @@ import (
 	"github.com/tlsfloor/tlsfloor/internal/scan/source"
 )
 
-// javaRules returns the rules for Java and Kotlin source.
+// javaRules returns the rules for Java and Kotlin source, and for JVM
+// settings in scripts, Dockerfiles, env files and java.security.
 func javaRules() []source.Rule {
 	return []source.Rule{
 		{
@@ -17,6 +18,7 @@ func javaRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Java),
 			Fix:        "use SSLContext.getInstance(\"TLSv1.3\") or (\"TLS\"), or SSLContext.getDefault()",
 			References: refs(langRefJavaJSSE, langRefSemgrep),
+			Anchors:    words("getInstance"),
 			New:        langNew(javaCheckGetInstance),
 		},
 		{
@@ -25,6 +27,7 @@ func javaRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Java),
 			Fix:        "list only \"TLSv1.2\" and \"TLSv1.3\"",
 			References: refs(langRefJavaJSSE, langRefSemgrep),
+			Anchors:    words("Protocols"),
 			New:        langNew(javaCheckEnabledProtocols),
 		},
 		{
@@ -33,6 +36,7 @@ func javaRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Java),
 			PlatformEntry: "TF-PLAT-JAVA-PROTOCOLS",
 			References:    refs(langRefJavaJSSE),
+			Anchors:       words(javaProtocolProperties...),
 			New:           langNew(javaCheckProtocolProperty),
 		},
 		{
@@ -41,6 +45,7 @@ func javaRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Java),
 			PlatformEntry: "TF-PLAT-JAVA-DISABLED-ALGORITHMS",
 			References:    refs(langRefJavaTLS1, langRefJavaJSSE),
+			Anchors:       words("jdk.tls.disabledAlgorithms"),
 			New:           langNew(javaCheckDisabledAlgorithms),
 		},
 		{
@@ -49,7 +54,26 @@ func javaRules() []source.Rule {
 			Severity:    finding.Critical, CWE: "295", Kinds: kinds(source.Java),
 			Fix:        "remove the custom TrustManager; trust a private CA with a KeyStore passed to TrustManagerFactory",
 			References: refs(langRefJavaJSSE, langRefSemgrep),
+			Anchors:    words("checkServerTrusted"),
 			New:        langNew(javaCheckTrustAll),
+		},
+		{
+			ID: "TF-JAVA-006", Title: "JVM option sets https.protocols or jdk.tls.client.protocols below TLS 1.2",
+			Description: "-Dhttps.protocols=, -Djdk.tls.client.protocols= or -Djdk.tls.server.protocols= with TLSv1, TLSv1.1 or SSLv3, on a java command line or in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or a *_OPTS variable (scripts, Dockerfile ENV, env files), makes every connection of the JVM offer a protocol below TLS 1.2.",
+			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Shell, source.Dockerfile, source.EnvFile),
+			PlatformEntry: "TF-PLAT-JAVA-PROTOCOLS",
+			References:    refs(langRefJavaJSSE),
+			Anchors:       words(javaProtocolProperties...),
+			New:           langNew(javaCheckOptions),
+		},
+		{
+			ID: "TF-JAVA-007", Title: "java.security re-enables TLS 1.0 or 1.1 in jdk.tls.disabledAlgorithms",
+			Description: "A java.security or security properties file whose jdk.tls.disabledAlgorithms leaves out TLSv1 or TLSv1.1, or a script or Dockerfile that writes such a value or edits them out of java.security with sed, undoes the JDK's own block of those protocols (JDK-8254713).",
+			Severity:    finding.High, CWE: "327", Kinds: kinds(source.JavaProps, source.Shell, source.Dockerfile),
+			PlatformEntry: "TF-PLAT-JAVA-DISABLED-ALGORITHMS",
+			References:    refs(langRefJavaTLS1, langRefJavaJSSE),
+			Anchors:       words("disabledAlgorithms", "java.security"),
+			New:           langNew(javaCheckSecurityFile),
 		},
 	}
 }

@@ -19,6 +19,7 @@ func nodeRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.JavaScript),
 			Fix:        "remove minVersion (the default is 'TLSv1.2') or set it to 'TLSv1.2' or 'TLSv1.3'; remove a low maxVersion",
 			References: refs(langRefNodeTLS),
+			Anchors:    words("minVersion", "maxVersion"),
 			New:        langNew(nodeCheckVersion),
 		},
 		{
@@ -27,6 +28,7 @@ func nodeRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.JavaScript),
 			Fix:        "remove secureProtocol and set minVersion: 'TLSv1.2' if needed",
 			References: refs(langRefNodeTLS),
+			Anchors:    words("secureProtocol"),
 			New:        langNew(nodeCheckSecureProtocol),
 		},
 		{
@@ -35,6 +37,7 @@ func nodeRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.JavaScript),
 			PlatformEntry: "TF-PLAT-NODE-MINVERSION",
 			References:    refs(langRefNodeTLS),
+			Anchors:       words("DEFAULT_MIN_VERSION", "DEFAULT_MAX_VERSION"),
 			New:           langNew(nodeCheckDefaultMin),
 		},
 		{
@@ -43,6 +46,7 @@ func nodeRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.JavaScript),
 			Fix:        "remove rejectUnauthorized: false; to trust a private CA pass ca: or set NODE_EXTRA_CA_CERTS",
 			References: refs(langRefNodeTLS, langRefSemgrep),
+			Anchors:    words("rejectUnauthorized"),
 			New:        langNew(nodeCheckReject),
 		},
 		{
@@ -51,6 +55,7 @@ func nodeRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.JavaScript, source.Shell, source.Dockerfile, source.EnvFile),
 			Fix:        "remove the variable; to trust a private CA set NODE_EXTRA_CA_CERTS",
 			References: refs(langRefNodeCLI, langRefSemgrep),
+			Anchors:    words(nodeRejectVar),
 			New:        langNew(nodeCheckRejectEnv),
 		},
 		{
@@ -59,6 +64,7 @@ func nodeRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Shell, source.Dockerfile, source.EnvFile, source.JSON),
 			PlatformEntry: "TF-PLAT-NODE-OPTIONS",
 			References:    refs(langRefNodeCLI),
+			Anchors:       words("tls-min-v1"),
 			New:           langNew(nodeCheckFlags),
 		},
 	}

@@ -15,6 +15,7 @@ func pythonRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Python),
 			PlatformEntry: "TF-PLAT-PY-MINVERSION",
 			References:    refs(langRefPySSL, langRefSemgrep),
+			Anchors:       words("PROTOCOL_"),
 			New:           langNew(pyCheckProtocol),
 		},
 		{
@@ -23,6 +24,7 @@ func pythonRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Python),
 			PlatformEntry: "TF-PLAT-PY-MINVERSION",
 			References:    refs(langRefPySSL),
+			Anchors:       words("minimum_version", "maximum_version"),
 			New:           langNew(pyCheckMinVersion),
 		},
 		{
@@ -31,6 +33,7 @@ func pythonRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.Python),
 			Fix:        "remove verify=False; to trust a private CA pass verify=\"/path/to/ca-bundle.pem\"",
 			References: refs(langRefRequests, langRefSemgrep),
+			Anchors:    words("verify"),
 			New:        langNew(pyCheckVerifyFalse),
 		},
 		{
@@ -39,6 +42,7 @@ func pythonRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.Python),
 			Fix:        "use ssl.create_default_context(), with cafile= for a private CA",
 			References: refs(langRefPySSL, langRefSemgrep),
+			Anchors:    words("_create_unverified_context"),
 			New:        langNew(pyCheckUnverified),
 		},
 		{
@@ -47,6 +51,7 @@ func pythonRules() []source.Rule {
 			Severity:    finding.Medium, CWE: "297", Kinds: kinds(source.Python),
 			Fix:        "leave check_hostname True (the default of ssl.create_default_context())",
 			References: refs(langRefPySSL),
+			Anchors:    words("check_hostname"),
 			New:        langNew(pyCheckHostname),
 		},
 	}

@@ -18,6 +18,7 @@ func rubyRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Ruby),
 			Fix:        "remove ssl_version and set min_version = OpenSSL::SSL::TLS1_2_VERSION",
 			References: refs(langRefRubySSL),
+			Anchors:    words("ssl_version"),
 			New:        langNew(rubyCheckSSLVersion),
 		},
 		{
@@ -26,6 +27,7 @@ func rubyRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Ruby),
 			Fix:        "set min_version = OpenSSL::SSL::TLS1_2_VERSION",
 			References: refs(langRefRubySSL),
+			Anchors:    words("min_version", "max_version"),
 			New:        langNew(rubyCheckMinVersion),
 		},
 		{
@@ -34,6 +36,7 @@ func rubyRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.Ruby),
 			Fix:        "use OpenSSL::SSL::VERIFY_PEER, with ca_file for a private CA",
 			References: refs(langRefRubySSL, langRefSemgrep),
+			Anchors:    words("VERIFY_NONE"),
 			New:        langNew(rubyCheckVerifyNone),
 		},
 	}
@@ -48,6 +51,7 @@ func phpRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.PHP),
 			Fix:        "set CURLOPT_SSLVERSION to CURL_SSLVERSION_TLSv1_2 (or _TLSv1_3), or leave it unset",
 			References: refs(langRefPHPCurl, langRefCurlMan),
+			Anchors:    words("CURLOPT_SSLVERSION"),
 			New:        langNew(phpCheckSSLVersion),
 		},
 		{
@@ -56,6 +60,7 @@ func phpRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.PHP),
 			Fix:        "leave verification on; to trust a private CA set CURLOPT_CAINFO or the stream context's 'cafile'",
 			References: refs(langRefPHPCurl, langRefPHPStream, langRefSemgrep),
+			Anchors:    words("CURLOPT_SSL_VERIFY", "verify_peer"),
 			New:        langNew(phpCheckVerify),
 		},
 		{
@@ -64,6 +69,7 @@ func phpRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.PHP),
 			Fix:        "use STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT",
 			References: refs(langRefPHPStream),
+			Anchors:    words("STREAM_CRYPTO_METHOD_"),
 			New:        langNew(phpCheckCryptoMethod),
 		},
 	}

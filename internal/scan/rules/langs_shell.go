@@ -21,6 +21,7 @@ func shellRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: shellKinds,
 			Fix:        "use --tlsv1.2 (or --tlsv1.3), and drop --tls-max",
 			References: refs(langRefCurlMan),
+			Anchors:    words("curl"),
 			New:        langNew(shellCheckCurlVersion),
 		},
 		{
@@ -29,6 +30,7 @@ func shellRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: shellKinds,
 			Fix:        "remove -k; to trust a private CA pass --cacert",
 			References: refs(langRefCurlMan),
+			Anchors:    words("curl"),
 			New:        langNew(shellCheckCurlInsecure),
 		},
 		{
@@ -37,6 +39,7 @@ func shellRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: shellKinds,
 			Fix:        "drop --secure-protocol, or use --secure-protocol=TLSv1_2 (or TLSv1_3)",
 			References: refs(langRefWgetMan),
+			Anchors:    words("wget"),
 			New:        langNew(shellCheckWgetProtocol),
 		},
 		{
@@ -45,6 +48,7 @@ func shellRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: shellKinds,
 			Fix:        "remove --no-check-certificate; to trust a private CA pass --ca-certificate",
 			References: refs(langRefWgetMan),
+			Anchors:    words("wget"),
 			New:        langNew(shellCheckWgetNoCheck),
 		},
 		{
@@ -53,6 +57,7 @@ func shellRules() []source.Rule {
 			Severity:    finding.Medium, CWE: "327", Kinds: shellKinds,
 			Fix:        "use -tls1_2 or -tls1_3, or no protocol option",
 			References: refs(langRefOpenSSLSCli),
+			Anchors:    words("openssl"),
 			New:        langNew(shellCheckOpenSSL),
 		},
 	}

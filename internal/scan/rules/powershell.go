@@ -28,6 +28,7 @@ func powershellRules() []source.Rule {
 			Kinds:       []source.Kind{source.PowerShell},
 			Fix:         "set [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12 (-bor [Net.SecurityProtocolType]::Tls13 where available), or leave it to the OS on .NET Framework 4.7+",
 			References:  []string{dotnetRefAWSTLS, dotnetRefTLS, dotnetRefProtocolType, dotnetRefDevSkimTLS},
+			Anchors:     words("ServicePointManager"),
 			New:         dotnetNew(psCheckSecurityProtocol),
 		},
 		{
@@ -39,6 +40,7 @@ func powershellRules() []source.Rule {
 			Kinds:       []source.Kind{source.PowerShell},
 			Fix:         "drop -SslProtocol so the OS decides, or pass -SslProtocol Tls12 (or Tls12,Tls13)",
 			References:  []string{dotnetRefAWSTLS, psRefWebSslProtocol},
+			Anchors:     words("-Ssl", "SslProtocol"),
 			New:         dotnetNew(psCheckSslProtocol),
 		},
 		{
@@ -50,6 +52,7 @@ func powershellRules() []source.Rule {
 			Kinds:       []source.Kind{source.PowerShell},
 			Fix:         "remove -SkipCertificateCheck; trust a private CA by adding it to the certificate store instead",
 			References:  []string{psRefAWSTools, dotnetRefDevSkimCert},
+			Anchors:     words("-SkipC", "SkipCertificateCheck"),
 			New:         dotnetNew(psCheckSkipCertificateCheck),
 		},
 		{
@@ -61,6 +64,7 @@ func powershellRules() []source.Rule {
 			Kinds:       []source.Kind{source.PowerShell},
 			Fix:         "remove the callback or policy; trust a private CA by adding it to the certificate store instead",
 			References:  []string{dotnetRefTLS, dotnetRefDevSkimCert},
+			Anchors:     words("ValidationCallback", dotnetAcceptAny, "CertificatePolicy"),
 			New:         dotnetNew(psCheckCallbacks),
 		},
 		{
@@ -72,6 +76,7 @@ func powershellRules() []source.Rule {
 			Kinds:       []source.Kind{source.PowerShell},
 			Fix:         "remove the SetSwitch call, or pass $false",
 			References:  []string{dotnetRefTLS, dotnetRefDevSkimTLS},
+			Anchors:     words("SetSwitch"),
 			New:         dotnetNew(psCheckSetSwitch),
 		},
 	}

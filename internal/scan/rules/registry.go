@@ -8,6 +8,18 @@
 // IDs are stable: a rule that is withdrawn keeps its number, unused. New
 // rules of a family take the next number.
 //
+// # Anchors
+//
+// Each rule names, in its Anchors, the words a file must contain for the
+// rule to fire (the setting or API it looks up, not the value it
+// judges), so that the engine drops the many files that mention none
+// after one pass over their bytes. Rules that judge a file by what it
+// lacks (go.mod without a go line, a listener without a policy) or whose
+// readers report syntax errors (MSBuild, .NET configuration, Unity,
+// Terraform, CloudFormation, Kubernetes) have no anchors for those
+// kinds. An anchor that misses a form the rule reads loses recall, which
+// the fixtures' corpus test reports.
+//
 // # Fixtures
 //
 // Every rule has fixtures under testdata/<family>/: real files of the
@@ -69,6 +81,7 @@ func goRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Go),
 			Fix:        "set MinVersion to tls.VersionTLS12 or tls.VersionTLS13, or leave it 0 (TLS 1.2 for clients since Go 1.18 and for servers since Go 1.22)",
 			References: refs(refGoTLSConfig, refGosecTLS),
+			Anchors:    words("MinVersion"),
 			New:        newGoMinVersion,
 		},
 		{
@@ -77,6 +90,7 @@ func goRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Go),
 			Fix:        "remove MaxVersion, or set it to tls.VersionTLS13",
 			References: refs(refGoTLSConfig, refGosecTLS),
+			Anchors:    words("MaxVersion"),
 			New:        newGoMaxVersion,
 		},
 		{
@@ -85,6 +99,7 @@ func goRules() []source.Rule {
 			Severity:    finding.High, CWE: "295", Kinds: kinds(source.Go),
 			Fix:        "remove InsecureSkipVerify; to trust a private CA, set RootCAs, or verify in VerifyConnection",
 			References: refs(refGoTLSConfig, refGosecTLS),
+			Anchors:    words("InsecureSkipVerify"),
 			New:        newGoInsecureSkipVerify,
 		},
 		{
@@ -93,6 +108,7 @@ func goRules() []source.Rule {
 			Severity:    finding.Medium, CWE: "327", Kinds: kinds(source.Go),
 			Fix:        "remove the suite from CipherSuites, or leave CipherSuites nil for the crypto/tls defaults",
 			References: refs(refGoSuites, refGoTLSConfig),
+			Anchors:    words("CipherSuites"),
 			New:        newGoCipherSuites,
 		},
 		{
@@ -101,6 +117,7 @@ func goRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: godebugKinds,
 			PlatformEntry: "TF-PLAT-GO-TLS10SERVER",
 			References:    refs(refGoGodebug),
+			Anchors:       words(godebugWords...),
 			New:           newGoTLS10Server,
 		},
 		{
@@ -109,6 +126,7 @@ func goRules() []source.Rule {
 			Severity:    finding.Medium, CWE: "327", Kinds: godebugKinds,
 			PlatformEntry: "TF-PLAT-GO-WEAK-SUITES",
 			References:    refs(refGoGodebug),
+			Anchors:       words(godebugWords...),
 			New:           newGoWeakSuites,
 		},
 		{
@@ -117,6 +135,7 @@ func goRules() []source.Rule {
 			Severity:    finding.Low, CWE: "327", Kinds: godebugKinds,
 			PlatformEntry: "TF-PLAT-GO-MLKEM",
 			References:    refs(refGoGodebug),
+			Anchors:       words(godebugWords...),
 			New:           newGoMLKEM,
 		},
 		{
@@ -125,6 +144,7 @@ func goRules() []source.Rule {
 			Severity:    finding.Medium, CWE: "327", Kinds: kinds(source.GoMod, source.Go),
 			PlatformEntry: "TF-PLAT-GO-GOMOD",
 			References:    refs(refGoGodebug),
+			Anchors:       source.Anchors{Words: []string{"go:debug"}, Always: kinds(source.GoMod)},
 			New:           newGoLegacyDefaults,
 		},
 		{
@@ -133,6 +153,7 @@ func goRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Go),
 			Fix:        "remove the assignment (the SDK's default is TLS 1.2), or set it to tls.VersionTLS13",
 			References: refs(refAWSGoV2HTTP),
+			Anchors:    words(awsMinVersionVar),
 			New:        newGoAWSMinVersion,
 		},
 
@@ -140,3 +161,11 @@ func goRules() []source.Rule {
 		// rules, numbered TF-<FAMILY>-001 up.
 	}
 }
+
+// words lists a rule's anchor words, for the table: the rule runs only on
+// files that hold one of them (see source.Anchors).
+func words(ws ...string) source.Anchors { return source.Anchors{Words: ws} }
+
+// godebugWords anchor the GODEBUG rules: the variable, a go.mod godebug
+// line (any case matches) and a //go:debug directive.
+var godebugWords = []string{"GODEBUG", "go:debug"}

@@ -71,6 +71,7 @@ func unityRules() []source.Rule {
 			Kinds:         []source.Kind{source.CSharp},
 			PlatformEntry: "TF-PLAT-UNITY-RUNTIME",
 			References:    []string{unityRefUpgrade, unityRefPlayer},
+			Anchors:       words("PlayerSettings"),
 			New:           dotnetNew(unityCheckEditorScript),
 		},
 	}

@@ -26,6 +26,7 @@ func webserverRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Nginx),
 			Fix:        "ssl_protocols TLSv1.2 TLSv1.3;",
 			References: refs(webRefNginx),
+			Anchors:    words("ssl_protocols"),
 			New:        langNew(webCheckNginx),
 		},
 		{
@@ -34,6 +35,7 @@ func webserverRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.HAProxy),
 			Fix:        "ssl-min-ver TLSv1.2 (in ssl-default-bind-options and ssl-default-server-options), and no force-* below TLS 1.2",
 			References: refs(webRefHAProxy),
+			Anchors:    words("ssl-min-ver", "ssl-max-ver", "force-sslv3", "force-tlsv1"),
 			New:        langNew(webCheckHAProxy),
 		},
 		{
@@ -42,6 +44,7 @@ func webserverRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.Apache),
 			Fix:        "SSLProtocol -all +TLSv1.2 +TLSv1.3",
 			References: refs(webRefApache),
+			Anchors:    words("SSLProtocol", "SSLProxyProtocol"),
 			New:        langNew(webCheckApache),
 		},
 		{
@@ -50,6 +53,7 @@ func webserverRules() []source.Rule {
 			Severity:    finding.High, CWE: "327", Kinds: kinds(source.OpenSSLConf),
 			PlatformEntry: "TF-PLAT-OPENSSL-MINPROTOCOL",
 			References:    refs(webRefOpenSSL),
+			Anchors:       words("MinProtocol", "MaxProtocol"),
 			New:           langNew(webCheckOpenSSL),
 		},
 	}

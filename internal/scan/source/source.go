@@ -119,6 +119,29 @@ type Rule struct {
 	PlatformEntry string
 	// References are URLs.
 	References []string
+	// Anchors say which files the rule can fire on at all; the zero value
+	// runs it on every file of its kinds.
+	Anchors Anchors
 	// New makes a checker.
 	New func() Checker
+}
+
+// Anchors are what a file must contain for a rule to fire on it. Before
+// any rule reads a file, the engine looks for the anchors of all the
+// rules of its kind in one pass over its bytes, and runs only the rules
+// with an anchor in it: most files mention no TLS setting and are not
+// parsed at all.
+//
+// Words must therefore be chosen so that every file the rule reports on
+// holds one of them, whatever the syntax: a name the rule's code looks
+// up, not the value it judges. Comments and strings count too, so an
+// anchor never makes the rule miss.
+type Anchors struct {
+	// Words are matched as bytes, ignoring ASCII case, anywhere in the
+	// file. None means the rule reads every file of its kinds.
+	Words []string
+	// Always lists kinds the rule reads whatever they hold: files judged
+	// by what they lack (a go.mod with no go line), and structured files
+	// whose parse errors the scan should report.
+	Always []Kind
 }
