@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -27,6 +28,10 @@ type ReportFlags struct {
 	FailOn FailOnFlag
 	// Floor is --floor: the policy verdicts are judged against.
 	Floor FloorFlag
+	// Custom, set by a command before Report, makes the handler for a
+	// format name instead of the format's own: a command's own layout of
+	// that format (trail's caller CSV, its HTML chart).
+	Custom map[string]func(io.Writer) finding.Handler
 }
 
 // AddReportFlags registers --format, -o, --fail-on and --floor on fs and
@@ -98,7 +103,11 @@ func (rf *ReportFlags) Report(env *Env, write func(finding.Handler) error) error
 		return err
 	}
 	defer out.abort()
-	h := &countingHandler{next: format.New(out), tally: &tally{threshold: rf.FailOn.Threshold(format.Machine)}}
+	newHandler := format.New
+	if c := rf.Custom[format.Name]; c != nil {
+		newHandler = c
+	}
+	h := &countingHandler{next: newHandler(out), tally: &tally{threshold: rf.FailOn.Threshold(format.Machine)}}
 	if err := write(h); err != nil {
 		return err
 	}

@@ -145,19 +145,30 @@ type Summary struct {
 	Findings int `json:"findings"`
 	// Suppressed is how many of those carried a Suppression.
 	Suppressed int `json:"suppressed"`
+	// Details is the command's run-level record, as JSON, for machine
+	// consumers: trail puts its totals and TLS version shares here. Its
+	// layout is part of the command's schema ("tlsfloor.trail/v1"). Text,
+	// CSV and SARIF leave it out.
+	Details json.RawMessage `json:"details,omitempty"`
 }
 
 // Skip counts units skipped for one reason.
 type Skip struct {
 	Reason string `json:"reason"`
 	Count  int    `json:"count"`
+	// Unit names what Count counts when it is not Summary.Unit: trail
+	// reads records but skips whole files too. Empty means Summary.Unit.
+	Unit string `json:"unit,omitempty"`
 }
 
-// SkippedTotal returns the number of skipped units over all reasons.
+// SkippedTotal returns the number of skipped units over all reasons, in
+// the summary's own unit (skips counted in another unit are left out).
 func (s Summary) SkippedTotal() int {
 	n := 0
 	for _, k := range s.Skipped {
-		n += k.Count
+		if k.Unit == "" || k.Unit == s.Unit {
+			n += k.Count
+		}
 	}
 	return n
 }

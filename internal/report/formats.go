@@ -9,6 +9,7 @@ import (
 
 	"github.com/tlsfloor/tlsfloor/internal/finding"
 	"github.com/tlsfloor/tlsfloor/internal/report/csv"
+	"github.com/tlsfloor/tlsfloor/internal/report/html"
 	"github.com/tlsfloor/tlsfloor/internal/report/jsonout"
 	"github.com/tlsfloor/tlsfloor/internal/report/sarif"
 	"github.com/tlsfloor/tlsfloor/internal/report/text"
@@ -16,7 +17,7 @@ import (
 
 // Format is one output format.
 type Format struct {
-	// Name is what --format takes: "text", "json", "sarif", "csv".
+	// Name is what --format takes: "text", "json", "sarif", "csv", "html".
 	Name string
 	// Description is one line for usage text.
 	Description string
@@ -52,6 +53,11 @@ var formats = []Format{
 		Description: "one row per finding, without the summary",
 		Machine:     true,
 		New:         func(w io.Writer) finding.Handler { return csv.New(w) },
+	},
+	{
+		Name:        "html",
+		Description: "one self-contained page for people: summary, findings, and a command's charts",
+		New:         func(w io.Writer) finding.Handler { return html.New(w) },
 	},
 }
 

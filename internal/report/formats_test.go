@@ -11,7 +11,7 @@ import (
 )
 
 func TestNames(t *testing.T) {
-	want := []string{"text", "json", "sarif", "csv"}
+	want := []string{"text", "json", "sarif", "csv", "html"}
 	if diff := cmp.Diff(want, Names()); diff != "" {
 		t.Errorf("Names() (-want +got):\n%s", diff)
 	}
@@ -27,8 +27,9 @@ func TestLookup(t *testing.T) {
 		{name: "json", wantMachine: true},
 		{name: "sarif", wantMachine: true},
 		{name: "csv", wantMachine: true},
-		{name: "JSON", wantErr: `unknown format "JSON" (want one of text, json, sarif, csv)`},
-		{name: "", wantErr: `unknown format "" (want one of text, json, sarif, csv)`},
+		{name: "html"},
+		{name: "JSON", wantErr: `unknown format "JSON" (want one of text, json, sarif, csv, html)`},
+		{name: "", wantErr: `unknown format "" (want one of text, json, sarif, csv, html)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,8 +1,3 @@
-// Package trail turns a CloudTrail report (internal/trail/cloudtrail) into
-// findings: one per caller still calling AWS below the floor, named by
-// account, principal, source and user agent, with the fix for its stack
-// from the knowledge base (internal/platform), read off its user agent
-// (internal/trail/useragent).
 package trail
 
 import (
@@ -43,14 +38,15 @@ func Findings(rep *cloudtrail.Report, floor platform.Floor) []finding.Finding {
 
 func callerFinding(c cloudtrail.Caller, floor platform.Floor) finding.Finding {
 	agent := useragent.Parse(c.UserAgent)
-	details, _ := json.Marshal(c) // plain data: Marshal cannot fail
+	fix := remediation(agent, floor)
+	details, _ := json.Marshal(callerDetails(c, agent, fix)) // plain data: Marshal cannot fail
 	return finding.Finding{
 		RuleID: RuleCaller, Verdict: finding.VerdictFail, Severity: finding.High,
 		Title:       "Caller calls AWS below the floor",
 		Target:      callerName(c),
 		Message:     fmt.Sprintf("%d calls to %s over %s, %s", c.Count, c.EventSource, versions(c.Versions), seen(c)),
 		Evidence:    evidence(c, agent),
-		Remediation: remediation(agent, floor),
+		Remediation: fix,
 		Details:     details,
 	}
 }
@@ -136,22 +132,26 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// Summary counts the records read, so that read = counted + the skipped
-// reasons, and names unreadable files.
-func Summary(t cloudtrail.Totals, findings int) finding.Summary {
+// Summary counts the records read, so that read = counted + the record
+// skips, then the files skipped (counted in files), and carries the
+// run-level record (RunDetails) as its details. input is as for Details.
+func Summary(rep *cloudtrail.Report, findings int, input string) finding.Summary {
+	t := rep.Totals
 	s := finding.Summary{Unit: "records", Read: t.Read, Findings: findings}
-	add := func(reason string, n int) {
+	add := func(reason, unit string, n int) {
 		if n > 0 {
-			s.Skipped = append(s.Skipped, finding.Skip{Reason: reason, Count: n})
+			s.Skipped = append(s.Skipped, finding.Skip{Reason: reason, Count: n, Unit: unit})
 		}
 	}
-	add("duplicate event ID", t.Duplicates)
-	add("no tlsDetails", t.WithoutTLS.NoDetails)
-	add("empty tlsVersion", t.WithoutTLS.EmptyVersion)
-	add("invalid record", t.Skipped.Records)
-	add("unreadable files", len(t.Unreadable))
-	add("digest files", t.Skipped.Digest)
-	add("insight files", t.Skipped.Insight)
-	add("files not from CloudTrail", t.Skipped.NotCloudTrail)
+	add("duplicate event ID", "", t.Duplicates)
+	add("no tlsDetails", "", t.WithoutTLS.NoDetails)
+	add("empty tlsVersion", "", t.WithoutTLS.EmptyVersion)
+	add("invalid record", "", t.Skipped.Records-t.Skipped.TooLarge)
+	add("too large", "", t.Skipped.TooLarge)
+	add("unreadable", "files", len(t.Unreadable))
+	add("digest", "files", t.Skipped.Digest)
+	add("insight", "files", t.Skipped.Insight)
+	add("not CloudTrail", "files", t.Skipped.NotCloudTrail)
+	s.Details, _ = json.Marshal(Details(rep, input)) // plain data: Marshal cannot fail
 	return s
 }

@@ -74,9 +74,16 @@
 //	summary   object: how much the run read and skipped (finding.Summary).
 //	  unit        string, what was counted: "files", "endpoints", "records".
 //	  read        number of units examined.
-//	  skipped     array, optional, of objects {reason string, count number}.
+//	  skipped     array, optional, of objects {reason string, count
+//	              number, unit string}; unit is present only when the
+//	              count is not in the summary's unit (trail reads records
+//	              but skips whole files: unit "files").
 //	  findings    number of findings, suppressed ones included.
 //	  suppressed  number of findings with a suppression.
+//	  details     object, optional: the command's run-level record, whose
+//	              layout each command documents as part of its schema
+//	              (trail: totals, TLS version shares per service and per
+//	              day, records without tlsDetails; see internal/trail).
 //
 // Optional members are left out when empty or zero. Numbers are integers.
 //
@@ -94,8 +101,10 @@
 // and [Replay] accept only "tlsfloor.<command>/v1" and report any other
 // schema by name.
 //
-// The finding members verdict and details were added this way, within
-// v1. details is optional and only adds data. verdict: it is
+// The finding members verdict and details, and the summary members
+// details and skipped[].unit, were added this way, within v1. details is
+// optional and only adds data; unit is absent for every skip counted in
+// the summary's unit, as all were before it. verdict: it is
 // optional, and its absence means what every v1 finding meant before it,
 // a fail. Documents written before it read as they did; a reader that does
 // not know it sees pass, warn and unknown checks as findings, which errs

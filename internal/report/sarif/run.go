@@ -35,7 +35,11 @@ func newInvocation(r finding.Run, s finding.Summary) invocation {
 		unit = "units"
 	}
 	for _, k := range s.Skipped {
-		text := fmt.Sprintf("%s skipped (%s): %d", unit, k.Reason, k.Count)
+		u := unit
+		if k.Unit != "" {
+			u = k.Unit
+		}
+		text := fmt.Sprintf("%s skipped (%s): %d", u, k.Reason, k.Count)
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
 			notification{Level: "note", Message: message{Text: text}})
 	}

@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tlsfloor/tlsfloor/internal/finding"
@@ -78,13 +79,45 @@ func read(s finding.Summary) string {
 }
 
 // skipped is "4 skipped (3 binary, 1 too large)", or empty when nothing
-// was skipped.
+// was skipped. Skips counted in another unit than the summary's follow
+// on their own, such as "; 2 files skipped (1 digest, 1 insight)".
 func skipped(s finding.Summary) string {
-	n := s.SkippedTotal()
-	if n <= 0 {
-		return ""
+	var parts []string
+	if n := s.SkippedTotal(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d skipped (%s)", n, skips(s.Skipped, s.Unit, s.Unit)))
 	}
-	return fmt.Sprintf("%d skipped (%s)", n, skips(s.Skipped))
+	for _, u := range otherUnits(s) {
+		n := 0
+		for _, k := range s.Skipped {
+			if skipUnit(k, s.Unit) == u {
+				n += k.Count
+			}
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s skipped (%s)", n, clean(unit(u, n)), skips(s.Skipped, u, s.Unit)))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// skipUnit is the unit a skip counts in: its own, else own.
+func skipUnit(k finding.Skip, own string) string {
+	if k.Unit == "" {
+		return own
+	}
+	return k.Unit
+}
+
+// otherUnits lists the units of skips not counted in the summary's unit,
+// in the order they first appear.
+func otherUnits(s finding.Summary) []string {
+	var units []string
+	for _, k := range s.Skipped {
+		if k.Unit != "" && k.Unit != s.Unit && !slices.Contains(units, k.Unit) {
+			units = append(units, k.Unit)
+		}
+	}
+	return units
 }
 
 // count is "1 finding" or "n findings".
@@ -107,11 +140,12 @@ func unit(name string, n int) string {
 	return name
 }
 
-// skips lists the reasons with a count, such as "3 binary, 1 too large".
-func skips(list []finding.Skip) string {
+// skips lists the reasons counted in unit u with a count, such as
+// "3 binary, 1 too large"; own is the summary's unit.
+func skips(list []finding.Skip, u, own string) string {
 	var parts []string
 	for _, k := range list {
-		if k.Count > 0 {
+		if k.Count > 0 && skipUnit(k, own) == u {
 			parts = append(parts, fmt.Sprintf("%d %s", k.Count, clean(k.Reason)))
 		}
 	}

@@ -52,6 +52,7 @@ const indent = "    "
 // Handler writes a run as text. It implements [finding.Handler].
 type Handler struct {
 	w        io.Writer
+	opts     Options
 	command  string
 	outcomes outcomes // of the findings so far
 }
@@ -72,11 +73,16 @@ func (h *Handler) Start(r finding.Run) error {
 // Finding writes one finding and the blank line after it.
 func (h *Handler) Finding(f finding.Finding) error {
 	h.outcomes.add(f)
-	return h.write(block(f) + "\n")
+	return h.write(h.block(f) + "\n")
 }
 
-// End writes the summary line.
+// End writes the summary line, after the footer of Options.Footer.
 func (h *Handler) End(s finding.Summary) error {
+	if h.opts.Footer != nil {
+		if err := h.write(h.opts.Footer()); err != nil {
+			return err
+		}
+	}
 	return h.write(summaryLine(h.command, s, h.outcomes) + "\n")
 }
 

@@ -156,6 +156,20 @@ func TestSummaryLine(t *testing.T) {
 				Skipped: []finding.Skip{{Reason: "binary", Count: 0}, {Reason: "unreadable", Count: 2}}},
 			want: "scan: 0 findings in 5 files read; 2 skipped (2 unreadable)",
 		},
+		{
+			name:    "skips in another unit apart",
+			command: "trail",
+			s: finding.Summary{Unit: "records", Read: 12, Findings: 1,
+				Skipped: []finding.Skip{{Reason: "duplicate event ID", Count: 2}, {Reason: "digest", Count: 3, Unit: "files"},
+					{Reason: "no tlsDetails", Count: 1}, {Reason: "insight", Count: 1, Unit: "files"}}},
+			want: "trail: 1 finding in 12 records read; 3 skipped (2 duplicate event ID, 1 no tlsDetails); 4 files skipped (3 digest, 1 insight)",
+		},
+		{
+			name:    "only other-unit skips",
+			command: "trail",
+			s:       finding.Summary{Unit: "records", Read: 0, Skipped: []finding.Skip{{Reason: "digest", Count: 1, Unit: "files"}}},
+			want:    "trail: 0 findings in 0 records read; 1 file skipped (1 digest)",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

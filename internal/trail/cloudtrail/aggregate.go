@@ -3,7 +3,6 @@ package cloudtrail
 import (
 	"cmp"
 	"errors"
-	"maps"
 	"slices"
 	"time"
 )
@@ -49,9 +48,12 @@ type Skipped struct {
 	// NotCloudTrail is the number of other files: a name that is not
 	// .json or .json.gz, or JSON without "Records".
 	NotCloudTrail int
-	// Records is the number of "Records" elements that were not a record
-	// object with the expected field types.
+	// Records is the number of "Records" elements skipped: not a record
+	// object with the expected field types, or too large.
 	Records int
+	// TooLarge is the part of Records skipped for being larger than
+	// Options.MaxRecordBytes.
+	TooLarge int
 }
 
 // Reconciles reports whether every record read is accounted for.
@@ -90,7 +92,9 @@ type Caller struct {
 	// FirstSeen and LastSeen bound the calls' eventTime; zero when no
 	// eventTime parsed.
 	FirstSeen, LastSeen time.Time
-	// Samples holds up to Options.Samples eventIDs, first seen first.
+	// Samples holds up to Options.Samples of the calls' eventIDs: the
+	// smallest in byte order, so that the choice depends neither on the
+	// order of files nor on the number of workers.
 	Samples []string
 }
 
@@ -125,10 +129,31 @@ type Options struct {
 	// zero means DefaultFloor.
 	Floor uint16
 	// Workers is the number of files decoded at once; zero means
-	// runtime.NumCPU().
+	// runtime.GOMAXPROCS(0).
 	Workers int
 	// Samples is the number of eventIDs kept per caller; zero means 3.
 	Samples int
+	// MaxRecordBytes bounds the size of one record as it appears in a
+	// file, and so each worker's read buffer; zero means
+	// DefaultMaxRecordBytes. Larger records are skipped and counted in
+	// Totals.Skipped.TooLarge.
+	MaxRecordBytes int
+	// Progress, when set, is called by Scan every ProgressEvery while
+	// files are read, and once when all are done. Calls come from Scan's
+	// goroutine, one at a time.
+	Progress func(Progress)
+	// ProgressEvery is the interval between Progress calls; zero means
+	// one second.
+	ProgressEvery time.Duration
+}
+
+// Progress tells how far a Scan is.
+type Progress struct {
+	// Files is the number of files to read; FilesDone how many are read.
+	Files, FilesDone int
+	// Bytes is the size of those files on disk (compressed);
+	// BytesDone the size of the files read.
+	Bytes, BytesDone int64
 }
 
 func (o Options) withDefaults() Options {
@@ -138,58 +163,84 @@ func (o Options) withDefaults() Options {
 	if o.Samples == 0 {
 		o.Samples = 3
 	}
+	if o.ProgressEvery <= 0 {
+		o.ProgressEvery = time.Second
+	}
 	return o
 }
 
-// Aggregator builds a Report from records fed in a fixed order. It is not
-// safe for concurrent use; Scan feeds it from one goroutine.
+// Aggregator builds a Report from records. It is not safe for concurrent
+// use. Duplicate eventIDs are counted once (see the package
+// documentation for the memory this takes).
 type Aggregator struct {
 	opt       Options
 	totals    Totals
 	seen      idSet
-	callers   map[CallerKey]*Caller
-	byService map[string]map[string]int
-	byDay     map[string]map[string]int
+	callers   callerTable
+	byService shareTable
+	byDay     shareTable
+	x         raw    // scratch for Add
+	buf       []byte // scratch for Add
 }
 
 // NewAggregator returns an empty Aggregator.
 func NewAggregator(opt Options) *Aggregator {
 	return &Aggregator{
 		opt:       opt.withDefaults(),
-		callers:   make(map[CallerKey]*Caller),
-		byService: make(map[string]map[string]int),
-		byDay:     make(map[string]map[string]int),
+		callers:   callerTable{m: make(map[uint64]*callerAcc)},
+		byService: make(shareTable),
+		byDay:     make(shareTable),
 	}
 }
 
 // Add counts one record.
 func (a *Aggregator) Add(r *Record) {
+	a.buf = a.x.fromRecord(r, a.buf)
+	a.addRaw(&a.x)
+}
+
+// addRaw counts one record, unless its eventID was seen before.
+func (a *Aggregator) addRaw(x *raw) {
 	a.totals.Read++
-	if r.EventID != "" && !a.seen.add(r.EventID) {
+	if id := x.f[fEventID]; len(id) > 0 && !a.seen.add(keyOf(id)) {
 		a.totals.Duplicates++
 		return
 	}
-	version := ""
+	a.count(x)
+}
+
+// count counts a distinct record.
+func (a *Aggregator) count(x *raw) {
+	version := x.f[fTLSVersion]
 	switch {
-	case r.TLSDetails == nil:
+	case !x.tls:
 		a.totals.WithoutTLS.NoDetails++
-	case r.TLSDetails.TLSVersion == "":
+	case len(version) == 0:
 		a.totals.WithoutTLS.EmptyVersion++
 	default:
 		a.totals.Counted++
-		version = r.TLSDetails.TLSVersion
 	}
-	bump(a.byService, r.EventSource, version)
-	bump(a.byDay, day(r.EventTime), version)
-	if v, ok := ParseVersion(version); ok && v < a.opt.Floor {
-		a.addCaller(r, version)
+	slot := versionSlot(version)
+	a.byService.add(x.f[fEventSource], slot, version)
+	a.byDay.add(day(x.f[fEventTime]), slot, version)
+	var v uint16
+	switch {
+	case slot > 0:
+		v = slotVersion[slot]
+	case slot < 0:
+		v, _ = ParseVersion(string(version))
+	}
+	if v != 0 && v < a.opt.Floor {
+		a.callers.add(x, slot, a.opt.Samples)
 	}
 }
 
 // AddFile counts the outcome of one decoded file.
 func (a *Aggregator) AddFile(st FileStats, err error) {
-	a.totals.Read += st.Invalid
-	a.totals.Skipped.Records += st.Invalid
+	skipped := st.Invalid + st.TooLarge
+	a.totals.Read += skipped
+	a.totals.Skipped.Records += skipped
+	a.totals.Skipped.TooLarge += st.TooLarge
 	var fe *FileError
 	switch {
 	case err == nil:
@@ -217,35 +268,25 @@ func (a *Aggregator) Skip(k Kind) {
 	}
 }
 
-func (a *Aggregator) addCaller(r *Record, version string) {
-	key := CallerKey{
-		Account:       cmp.Or(r.RecipientAccountID, r.UserIdentity.AccountID),
-		PrincipalARN:  r.UserIdentity.ARN,
-		PrincipalType: r.UserIdentity.Type,
-		AccessKeyID:   r.UserIdentity.AccessKeyID,
-		SourceIP:      r.SourceIPAddress,
-		VPCEndpoint:   r.VPCEndpointID,
-		UserAgent:     r.UserAgent,
-		EventSource:   r.EventSource,
-	}
-	c := a.callers[key]
-	if c == nil {
-		c = &Caller{CallerKey: key, Versions: make(map[string]int)}
-		a.callers[key] = c
-	}
-	c.Count++
-	c.Versions[version]++
-	if len(c.Samples) < a.opt.Samples && r.EventID != "" {
-		c.Samples = append(c.Samples, r.EventID)
-	}
-	if t, err := time.Parse(time.RFC3339, r.EventTime); err == nil {
-		if c.FirstSeen.IsZero() || t.Before(c.FirstSeen) {
-			c.FirstSeen = t
-		}
-		if t.After(c.LastSeen) {
-			c.LastSeen = t
-		}
-	}
+// merge adds what b counted to a. The eventIDs b saw are not merged: Scan
+// deduplicates before counting.
+func (a *Aggregator) merge(b *Aggregator) {
+	t, u := &a.totals, &b.totals
+	t.Files += u.Files
+	t.Read += u.Read
+	t.Counted += u.Counted
+	t.Duplicates += u.Duplicates
+	t.WithoutTLS.NoDetails += u.WithoutTLS.NoDetails
+	t.WithoutTLS.EmptyVersion += u.WithoutTLS.EmptyVersion
+	t.Skipped.Digest += u.Skipped.Digest
+	t.Skipped.Insight += u.Skipped.Insight
+	t.Skipped.NotCloudTrail += u.Skipped.NotCloudTrail
+	t.Skipped.Records += u.Skipped.Records
+	t.Skipped.TooLarge += u.Skipped.TooLarge
+	t.Unreadable = append(t.Unreadable, u.Unreadable...)
+	a.byService.merge(b.byService)
+	a.byDay.merge(b.byDay)
+	a.callers.merge(&b.callers, a.opt.Samples)
 }
 
 // Report returns the aggregate so far. The Aggregator stays usable.
@@ -253,23 +294,20 @@ func (a *Aggregator) Report() *Report {
 	rep := &Report{
 		Floor:     a.opt.Floor,
 		Totals:    a.totals,
-		ByService: shares(a.byService),
-		ByDay:     shares(a.byDay),
+		Callers:   a.callers.list(),
+		ByService: a.byService.list(),
+		ByDay:     a.byDay.list(),
 	}
 	rep.Totals.Unreadable = slices.Clone(a.totals.Unreadable)
-	for _, c := range a.callers {
-		cc := *c
-		cc.Versions = maps.Clone(c.Versions)
-		cc.Samples = slices.Clone(c.Samples)
-		rep.Callers = append(rep.Callers, cc)
-	}
 	slices.SortFunc(rep.Callers, func(x, y Caller) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), compareKeys(x.CallerKey, y.CallerKey))
+		return cmp.Or(cmp.Compare(y.Count, x.Count), x.CallerKey.Compare(y.CallerKey))
 	})
 	return rep
 }
 
-func compareKeys(x, y CallerKey) int {
+// Compare orders caller keys field by field, in the order CallerKey
+// lists them: the tie-break of every caller list with equal counts.
+func (x CallerKey) Compare(y CallerKey) int {
 	return cmp.Or(
 		cmp.Compare(x.Account, y.Account),
 		cmp.Compare(x.PrincipalARN, y.PrincipalARN),
@@ -282,32 +320,10 @@ func compareKeys(x, y CallerKey) int {
 	)
 }
 
-func bump(m map[string]map[string]int, key, version string) {
-	vs := m[key]
-	if vs == nil {
-		vs = make(map[string]int)
-		m[key] = vs
-	}
-	vs[version]++
-}
-
-func shares(m map[string]map[string]int) []Share {
-	out := make([]Share, 0, len(m))
-	for k, vs := range m {
-		s := Share{Key: k, Versions: maps.Clone(vs)}
-		for _, n := range vs {
-			s.Total += n
-		}
-		out = append(out, s)
-	}
-	slices.SortFunc(out, func(x, y Share) int { return cmp.Compare(x.Key, y.Key) })
-	return out
-}
-
-// day returns the YYYY-MM-DD prefix of an eventTime, or "" if it has none.
-func day(eventTime string) string {
+// day returns the YYYY-MM-DD prefix of an eventTime, or nothing.
+func day(eventTime []byte) []byte {
 	if len(eventTime) < 10 || eventTime[4] != '-' || eventTime[7] != '-' {
-		return ""
+		return nil
 	}
 	return eventTime[:10]
 }

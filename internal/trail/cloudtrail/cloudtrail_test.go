@@ -2,7 +2,9 @@ package cloudtrail
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -190,11 +192,43 @@ func TestClassify(t *testing.T) {
 }
 
 func TestKeyOf(t *testing.T) {
-	a := keyOf("3038ebd2-c98a-4c65-9b6e-000000001001")
-	if a != keyOf("3038EBD2-C98A-4C65-9B6E-000000001001") || a == keyOf("3038ebd2-c98a-4c65-9b6e-000000001002") {
+	a := keyOf([]byte("3038ebd2-c98a-4c65-9b6e-000000001001"))
+	if a != keyOf([]byte("3038EBD2-C98A-4C65-9B6E-000000001001")) || a == keyOf([]byte("3038ebd2-c98a-4c65-9b6e-000000001002")) {
 		t.Error("GUID keys")
 	}
-	if keyOf("not-a-guid") == keyOf("not-a-guie") {
+	if keyOf([]byte("not-a-guid")) == keyOf([]byte("not-a-guie")) {
 		t.Error("hash keys")
+	}
+}
+
+// TestIDTable checks the set against a map: across growth, for the zero
+// key, and for keys whose hashes share their top bits.
+func TestIDTable(t *testing.T) {
+	var s idSet
+	want := map[idKey]bool{}
+	for i := range 20000 {
+		var k idKey
+		switch i % 3 {
+		case 0:
+			k = keyOf(fmt.Appendf(nil, "id-%d", i/2)) // repeats
+		case 1:
+			k[0] = byte(i / 7) // few distinct keys, the zero key among them
+		default:
+			binary.BigEndian.PutUint64(k[8:], uint64(i/4)) // counter-like
+		}
+		if got := s.add(k); got != !want[k] {
+			t.Fatalf("key %d %x: add = %v, want %v", i, k, got, !want[k])
+		}
+		want[k] = true
+	}
+	n := 0
+	for i := range s.shards {
+		n += s.shards[i].n
+		if s.shards[i].zero {
+			n++
+		}
+	}
+	if n != len(want) {
+		t.Errorf("%d keys in the set, want %d", n, len(want))
 	}
 }

@@ -4,11 +4,18 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	kgzip "github.com/klauspost/compress/gzip"
 
 	"github.com/tlsfloor/tlsfloor/internal/trail/cloudtrail"
 	"github.com/tlsfloor/tlsfloor/internal/trail/gen"
@@ -21,7 +28,7 @@ func TestGeneratedReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	var reports []*cloudtrail.Report
-	for _, workers := range []int{1, 4} {
+	for _, workers := range []int{1, 2, 4} {
 		rep, err := cloudtrail.Scan(context.Background(), []string{dir}, cloudtrail.Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
@@ -64,23 +71,81 @@ func TestGeneratedReadBack(t *testing.T) {
 			t.Errorf("%s: %d, want %d", v, byVersion[v], n)
 		}
 	}
-	if !equalReports(reports[0], reports[1]) {
-		t.Error("report depends on the worker count")
+	for i, workers := range []int{2, 4} {
+		if !reflect.DeepEqual(reports[0], reports[i+1]) {
+			t.Errorf("report with %d workers differs from the report with 1", workers)
+		}
 	}
 }
 
-func equalReports(a, b *cloudtrail.Report) bool {
-	if a.Totals.Read != b.Totals.Read || len(a.Callers) != len(b.Callers) {
-		return false
+// TestScanDuplicatesAcrossFiles copies files: each copy's records repeat
+// the original's eventIDs and must be counted as duplicates, whichever
+// worker reads which copy.
+func TestScanDuplicatesAcrossFiles(t *testing.T) {
+	dir := t.TempDir()
+	sum, err := gen.Generate(dir, gen.Config{Seed: 9, Files: 8, RecordsPerFile: 50, Rich: true})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := range a.Callers {
-		x, y := a.Callers[i], b.Callers[i]
-		if x.CallerKey != y.CallerKey || x.Count != y.Count || !x.FirstSeen.Equal(y.FirstSeen) ||
-			len(x.Samples) != len(y.Samples) || (len(x.Samples) > 0 && x.Samples[0] != y.Samples[0]) {
-			return false
+	for _, f := range sum.Files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(strings.Replace(f, ".json.gz", "copy.json.gz", 1), b, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
-	return true
+	for _, workers := range []int{1, 2, 3} {
+		rep, err := cloudtrail.Scan(context.Background(), []string{dir}, cloudtrail.Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tot := rep.Totals
+		if tot.Files != 16 || tot.Read != 2*sum.Records || tot.Duplicates != sum.Records+sum.Duplicates || !tot.Reconciles() {
+			t.Errorf("workers %d: %+v, generated %d records with %d duplicates", workers, tot, sum.Records, sum.Duplicates)
+		}
+	}
+}
+
+// TestScanProgress checks the progress calls: the last one counts every
+// file and byte.
+func TestScanProgress(t *testing.T) {
+	dir := t.TempDir()
+	sum, err := gen.Generate(dir, gen.Config{Seed: 2, Files: 20, RecordsPerFile: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls []cloudtrail.Progress
+	opt := cloudtrail.Options{Workers: 2, ProgressEvery: time.Millisecond,
+		Progress: func(p cloudtrail.Progress) { calls = append(calls, p) }}
+	if _, err := cloudtrail.Scan(context.Background(), []string{dir}, opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 {
+		t.Fatal("no progress")
+	}
+	last := calls[len(calls)-1]
+	if last.Files != 20 || last.FilesDone != 20 || last.Bytes != sum.GzBytes || last.BytesDone != sum.GzBytes {
+		t.Errorf("last progress %+v, want 20 files of %d bytes", last, sum.GzBytes)
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i].FilesDone < calls[i-1].FilesDone || calls[i].BytesDone < calls[i-1].BytesDone {
+			t.Errorf("progress went back: %+v then %+v", calls[i-1], calls[i])
+		}
+	}
+}
+
+func TestScanCancelled(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := gen.Generate(dir, gen.Config{Seed: 2, Files: 5, RecordsPerFile: 10}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := cloudtrail.Scan(ctx, []string{dir}, cloudtrail.Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v", err)
+	}
 }
 
 func TestGenerateDeterministic(t *testing.T) {
@@ -105,14 +170,20 @@ func TestGenerateDeterministic(t *testing.T) {
 	}
 }
 
-// benchData is generated once for both benchmarks.
+// benchConfig is the data set of the benchmarks: realistic records in
+// files of varied size (about 34k records, 43 MB of JSON).
+var benchConfig = gen.Config{Seed: 1, Files: 200, RecordsPerFile: 5, RecordsPerFileMax: 1000,
+	DuplicatePercent: 1, NoTLSPercent: 10, Rich: true}
+
+// benchData is generated once for all benchmarks: the files' gzip bytes
+// and their total uncompressed size.
 var benchData = sync.OnceValues(func() ([][]byte, int64) {
 	dir, err := os.MkdirTemp("", "ctbench")
 	if err != nil {
 		panic(err)
 	}
 	defer os.RemoveAll(dir)
-	sum, err := gen.Generate(dir, gen.Config{Seed: 1, Files: 40, RecordsPerFile: 500, DuplicatePercent: 1, NoTLSPercent: 10})
+	sum, err := gen.Generate(dir, benchConfig)
 	if err != nil {
 		panic(err)
 	}
@@ -127,7 +198,13 @@ var benchData = sync.OnceValues(func() ([][]byte, int64) {
 	return blobs, sum.RawBytes
 })
 
-func gunzipAll(b *testing.B, zr *gzip.Reader, blobs [][]byte) {
+// gunzipper is the part of a gzip reader the benchmarks use.
+type gunzipper interface {
+	io.Reader
+	Reset(io.Reader) error
+}
+
+func gunzipAll(b *testing.B, zr gunzipper, blobs [][]byte) {
 	for _, blob := range blobs {
 		if err := zr.Reset(bytes.NewReader(blob)); err != nil {
 			b.Fatal(err)
@@ -138,24 +215,23 @@ func gunzipAll(b *testing.B, zr *gzip.Reader, blobs [][]byte) {
 	}
 }
 
-func readAll(b *testing.B, rd *cloudtrail.Reader, blobs [][]byte) {
-	agg := cloudtrail.NewAggregator(cloudtrail.Options{})
-	for _, blob := range blobs {
-		st, err := rd.Read(bytes.NewReader(blob), "bench", agg.Add)
-		agg.AddFile(st, err)
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkGunzipOnly measures decompression alone, in MB/s of JSON.
-func BenchmarkGunzipOnly(b *testing.B) {
-	blobs, raw := benchData()
-	zr := new(gzip.Reader)
-	b.SetBytes(raw)
-	for b.Loop() {
-		gunzipAll(b, zr, blobs)
+// BenchmarkGunzip measures decompression alone with compress/gzip and
+// with klauspost/compress/gzip, in MB/s of JSON.
+func BenchmarkGunzip(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		zr   gunzipper
+	}{
+		{"stdlib", new(gzip.Reader)},
+		{"klauspost", new(kgzip.Reader)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			blobs, raw := benchData()
+			b.SetBytes(raw)
+			for b.Loop() {
+				gunzipAll(b, tc.zr, blobs)
+			}
+		})
 	}
 }
 
@@ -164,13 +240,12 @@ func BenchmarkGunzipOnly(b *testing.B) {
 // the time decompression alone takes on the same data.
 func BenchmarkReadGz(b *testing.B) {
 	blobs, raw := benchData()
-	rd := cloudtrail.NewReader()
-	zr := new(gzip.Reader)
+	zr := new(kgzip.Reader)
 	var readT, gunzipT time.Duration
 	b.SetBytes(raw)
 	for b.Loop() {
 		start := time.Now()
-		readAll(b, rd, blobs)
+		readAll(b, blobs)
 		readT += time.Since(start)
 		b.StopTimer()
 		start = time.Now()
@@ -182,17 +257,83 @@ func BenchmarkReadGz(b *testing.B) {
 	b.ReportMetric(float64(raw)*float64(b.N)/gunzipT.Seconds()/1e6, "gunzip-MB/s")
 }
 
-// BenchmarkScanParallel measures Scan over files on disk with all CPUs.
-func BenchmarkScanParallel(b *testing.B) {
+// readAll decodes and counts the files on one goroutine.
+func readAll(b *testing.B, blobs [][]byte) {
+	agg := cloudtrail.NewAggregator(cloudtrail.Options{})
+	rd := cloudtrail.NewReader()
+	for _, blob := range blobs {
+		st, err := rd.Read(bytes.NewReader(blob), "bench", agg.Add)
+		if err != nil {
+			b.Fatal(err)
+		}
+		agg.AddFile(st, err)
+	}
+}
+
+// BenchmarkScan measures Scan over files on disk with 1 and 2 workers.
+func BenchmarkScan(b *testing.B) {
 	dir := b.TempDir()
-	sum, err := gen.Generate(dir, gen.Config{Seed: 1, Files: 40, RecordsPerFile: 500, DuplicatePercent: 1, NoTLSPercent: 10})
+	sum, err := gen.Generate(dir, benchConfig)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(sum.RawBytes)
-	for b.Loop() {
-		if _, err := cloudtrail.Scan(context.Background(), []string{dir}, cloudtrail.Options{}); err != nil {
-			b.Fatal(err)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(sum.RawBytes)
+			for b.Loop() {
+				if _, err := cloudtrail.Scan(context.Background(), []string{dir}, cloudtrail.Options{Workers: workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestScanMatchesAggregator reads rich records (escaped and non-ASCII
+// strings among them) with Scan, which batches records for the shared
+// eventID set, and one by one into an Aggregator: the reports must agree.
+func TestScanMatchesAggregator(t *testing.T) {
+	dir := t.TempDir()
+	sum, err := gen.Generate(dir, gen.Config{Seed: 7, Files: 12, RecordsPerFile: 5, RecordsPerFileMax: 600,
+		DuplicatePercent: 3, NoTLSPercent: 10, Rich: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Kept fields whose decoded form differs from their JSON text.
+	escaped := filepath.Join(dir, "escaped_CloudTrail_us-east-1.json")
+	var doc bytes.Buffer
+	doc.WriteString(`{"Records":[`)
+	for i := range 40 {
+		if i > 0 {
+			doc.WriteByte(',')
+		}
+		fmt.Fprintf(&doc, `{"eventID":"e\u00e9-%d","eventTime":"2024-05-0%dT00:00:00Z","eventSource":"s\u0033.amazonaws.com",`+
+			`"userAgent":"aws-cli\/1.%d \"q\" \ud83d\ude00 \xff\x80","sourceIPAddress":"198.51.100.%d",`+
+			`"userIdentity":{"arn":"arn:aws:iam::111122223333:user/\u00fc%d"},"tlsDetails":{"tlsVersion":"TLSv1"}}`,
+			i%30, 1+i%3, i%4, i%5, i%2)
+	}
+	doc.WriteString(`]}`)
+	if err := os.WriteFile(escaped, bytes.ReplaceAll(doc.Bytes(), []byte(`\x`), []byte{0xff}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	agg := cloudtrail.NewAggregator(cloudtrail.Options{})
+	for _, f := range append(sum.Files, escaped) {
+		r, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := cloudtrail.ReadRecords(r, f, agg.Add)
+		r.Close()
+		agg.AddFile(st, err)
+	}
+	want := agg.Report()
+	for _, workers := range []int{1, 2} {
+		got, err := cloudtrail.Scan(context.Background(), []string{dir}, cloudtrail.Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d workers: Scan's report differs from the Aggregator's:\n%+v\n%+v", workers, got.Totals, want.Totals)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cloudtrail
 
 import (
+	"cmp"
 	"context"
 	"io"
 	"io/fs"
@@ -9,6 +10,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // Kind classifies a file by its path.
@@ -45,141 +49,210 @@ func Classify(path string) Kind {
 // ListFiles returns the regular files under each path (a file or a
 // directory walked recursively), sorted and without repeats.
 func ListFiles(paths []string) ([]string, error) {
-	var files []string
+	in, err := listInputs(paths)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(in))
+	for i := range in {
+		names[i] = in[i].name
+	}
+	return names, nil
+}
+
+// input is one file to read.
+type input struct {
+	name string
+	size int64 // on disk; for scheduling and progress
+	open func() (io.ReadCloser, error)
+}
+
+// listInputs is ListFiles with each file's size.
+func listInputs(paths []string) ([]input, error) {
+	var in []input
 	for _, root := range paths {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return err
+			}
+			info, err := d.Info()
 			if err != nil {
 				return err
 			}
-			if d.Type().IsRegular() {
-				files = append(files, p)
-			}
+			in = append(in, input{name: p, size: info.Size(), open: func() (io.ReadCloser, error) { return os.Open(p) }})
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	slices.Sort(files)
-	return slices.Compact(files), nil
-}
-
-// fileResult is one decoded file, ready to be merged in order.
-type fileResult struct {
-	kind    Kind
-	records []Record
-	stats   FileStats
-	err     error
+	slices.SortFunc(in, func(a, b input) int { return strings.Compare(a.name, b.name) })
+	return slices.CompactFunc(in, func(a, b input) bool { return a.name == b.name }), nil
 }
 
 // Scan reads every file under paths and aggregates their records. Files
-// are decoded by Options.Workers goroutines and merged in path order, so the
-// report is the same for any worker count. A file that fails to decode is
-// listed in Totals.Unreadable; only a failure to list paths or a cancelled
-// ctx returns an error.
+// are decoded by Options.Workers goroutines, each counting into its own
+// Aggregator; duplicate eventIDs are found across all files through one
+// shared set, and the aggregates are merged at the end. The report is the
+// same for any number of workers. A file that fails to decode is listed
+// in Totals.Unreadable, in path order; only a failure to list paths or a
+// cancelled ctx returns an error.
 func Scan(ctx context.Context, paths []string, opt Options) (*Report, error) {
-	files, err := ListFiles(paths)
+	in, err := listInputs(paths)
 	if err != nil {
 		return nil, err
 	}
-	agg := NewAggregator(opt)
-	if err := scanFiles(ctx, files, opt.Workers, agg); err != nil {
-		return nil, err
-	}
-	return agg.Report(), nil
+	return scanInputs(ctx, in, opt)
 }
 
 // ScanReader aggregates one delivery file read from r (stdin, say); name
 // is used in errors.
 func ScanReader(r io.Reader, name string, opt Options) *Report {
 	agg := NewAggregator(opt)
-	st, err := ReadRecords(r, name, agg.Add)
+	st, err := newReader(opt.MaxRecordBytes).read(r, name, agg.addRaw)
 	agg.AddFile(st, err)
 	return agg.Report()
 }
 
-// scanFiles decodes files in parallel and feeds agg in order. At most
-// 2*workers decoded files wait in memory.
-func scanFiles(ctx context.Context, files []string, workers int, agg *Aggregator) error {
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+// scanInputs reads the inputs with opt.Workers goroutines. Large files
+// are started first, so that none is left alone at the end.
+func scanInputs(ctx context.Context, in []input, opt Options) (*Report, error) {
+	opt = opt.withDefaults()
+	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
+	workers = max(1, min(workers, len(in)))
+	order := make([]int, len(in))
+	var prog progress
+	for i := range order {
+		order[i] = i
+		prog.bytes += in[i].size
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	slots := make(chan chan fileResult, 2*workers)
-	jobs := make(chan job)
-	for range workers {
-		go worker(ctx, jobs)
-	}
-	go func() {
-		defer close(slots)
-		defer close(jobs)
-		for _, f := range files {
-			slot := make(chan fileResult, 1)
-			select {
-			case slots <- slot:
-			case <-ctx.Done():
-				return
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(in[b].size, in[a].size) })
+	prog.files = len(in)
+
+	set := new(sharedSet)
+	aggs := make([]*Aggregator, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range aggs {
+		aggs[w] = NewAggregator(opt)
+		sw := &scanWorker{ctx: ctx, rd: newReader(opt.MaxRecordBytes), agg: aggs[w], set: set}
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(order)) && ctx.Err() == nil; i = next.Add(1) - 1 {
+				f := &in[order[i]]
+				sw.file(f)
+				prog.filesDone.Add(1)
+				prog.bytesDone.Add(f.size)
 			}
-			select {
-			case jobs <- job{path: f, out: slot}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for slot := range slots {
-		select {
-		case res := <-slot:
-			merge(agg, res)
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		})
 	}
-	return ctx.Err()
+	prog.wait(&wg, opt)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, b := range aggs[1:] {
+		aggs[0].merge(b)
+	}
+	slices.SortStableFunc(aggs[0].totals.Unreadable, func(a, b *FileError) int { return strings.Compare(a.File, b.File) })
+	return aggs[0].Report(), nil
 }
 
-type job struct {
-	path string
-	out  chan<- fileResult
+// progress counts the files read, for Options.Progress.
+type progress struct {
+	files                int
+	bytes                int64
+	filesDone, bytesDone atomic.Int64
 }
 
-func worker(ctx context.Context, jobs <-chan job) {
-	rd := NewReader()
-	for j := range jobs {
-		if ctx.Err() != nil {
-			j.out <- fileResult{err: ctx.Err()}
-			continue
-		}
-		j.out <- rd.readFile(j.path)
-	}
-}
-
-// readFile classifies and decodes one file.
-func (rd *Reader) readFile(path string) fileResult {
-	res := fileResult{kind: Classify(path)}
-	if res.kind != KindLog {
-		return res
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		res.err = &FileError{File: path, Record: -1, Err: err}
-		return res
-	}
-	defer f.Close()
-	res.stats, res.err = rd.Read(f, path, func(r *Record) {
-		res.records = append(res.records, *r)
-	})
-	return res
-}
-
-func merge(agg *Aggregator, res fileResult) {
-	if res.kind != KindLog {
-		agg.Skip(res.kind)
+// wait waits for wg, calling opt.Progress every opt.ProgressEvery and
+// once at the end.
+func (p *progress) wait(wg *sync.WaitGroup, opt Options) {
+	if opt.Progress == nil {
+		wg.Wait()
 		return
 	}
-	for i := range res.records {
-		agg.Add(&res.records[i])
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	t := time.NewTicker(opt.ProgressEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			opt.Progress(p.now())
+		case <-done:
+			opt.Progress(p.now())
+			return
+		}
 	}
-	agg.AddFile(res.stats, res.err)
+}
+
+func (p *progress) now() Progress {
+	return Progress{Files: p.files, FilesDone: int(p.filesDone.Load()),
+		Bytes: p.bytes, BytesDone: p.bytesDone.Load()}
+}
+
+// scanWorker reads files into its own Aggregator.
+type scanWorker struct {
+	ctx   context.Context
+	rd    *Reader
+	agg   *Aggregator
+	set   *sharedSet
+	batch batch
+}
+
+// file classifies, reads and counts one file.
+func (w *scanWorker) file(in *input) {
+	if k := Classify(in.name); k != KindLog {
+		w.agg.Skip(k)
+		return
+	}
+	f, err := in.open()
+	if err != nil {
+		w.agg.AddFile(FileStats{}, &FileError{File: in.name, Record: -1, Err: err})
+		return
+	}
+	st, err := w.rd.read(ctxReader{w.ctx, f}, in.name, w.add)
+	f.Close()
+	w.flush()
+	w.agg.AddFile(st, err)
+}
+
+// add queues a record for counting.
+func (w *scanWorker) add(x *raw) {
+	if w.batch.add(x) {
+		w.flush()
+	}
+}
+
+// flush checks the queued records' eventIDs against the shared set and
+// counts the records.
+func (w *scanWorker) flush() {
+	b := &w.batch
+	w.set.insert(b.keys[:b.n], b.has[:b.n], b.dup[:b.n], b.hash[:b.n], b.order[:])
+	var x raw
+	for i := range b.n {
+		w.agg.totals.Read++
+		if b.has[i] && b.dup[i] {
+			w.agg.totals.Duplicates++
+			continue
+		}
+		b.record(i, &x)
+		w.agg.count(&x)
+	}
+	b.reset()
+}
+
+// ctxReader stops reading once ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }

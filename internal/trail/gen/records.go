@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"time"
 )
@@ -28,6 +29,16 @@ type record struct {
 	VPCEndpointID      string         `json:"vpcEndpointId,omitempty"`
 	EventCategory      string         `json:"eventCategory"`
 	TLSDetails         *tlsDetails    `json:"tlsDetails,omitempty"`
+	// Set by Config.Rich only.
+	Resources           []resource     `json:"resources,omitempty"`
+	AdditionalEventData map[string]any `json:"additionalEventData,omitempty"`
+	SharedEventID       string         `json:"sharedEventID,omitempty"`
+}
+
+type resource struct {
+	AccountID string `json:"accountId"`
+	Type      string `json:"type"`
+	ARN       string `json:"ARN"`
 }
 
 type identity struct {
@@ -37,10 +48,21 @@ type identity struct {
 	AccountID      string          `json:"accountId"`
 	AccessKeyID    string          `json:"accessKeyId"`
 	SessionContext *sessionContext `json:"sessionContext,omitempty"`
+	InvokedBy      string          `json:"invokedBy,omitempty"`
 }
 
 type sessionContext struct {
-	Attributes map[string]string `json:"attributes"`
+	SessionIssuer       *issuer           `json:"sessionIssuer,omitempty"`
+	WebIDFederationData map[string]string `json:"webIdFederationData,omitempty"`
+	Attributes          map[string]string `json:"attributes"`
+}
+
+type issuer struct {
+	Type        string `json:"type"`
+	PrincipalID string `json:"principalId"`
+	ARN         string `json:"arn"`
+	AccountID   string `json:"accountId"`
+	UserName    string `json:"userName"`
 }
 
 type tlsDetails struct {
@@ -112,8 +134,9 @@ func (g *generator) file(i int, sum *Summary) ([]*record, time.Time, string, str
 	when := g.cfg.Start.Add(time.Duration(i) * 37 * time.Minute)
 	acct := accounts[g.r.IntN(len(accounts))]
 	region := regions[g.r.IntN(len(regions))]
-	recs := make([]*record, 0, g.cfg.RecordsPerFile)
-	for range g.cfg.RecordsPerFile {
+	n := g.recordCount()
+	recs := make([]*record, 0, n)
+	for range n {
 		sum.Records++
 		if len(g.recent) > 0 && g.r.IntN(100) < g.cfg.DuplicatePercent {
 			sum.Duplicates++
@@ -126,6 +149,16 @@ func (g *generator) file(i int, sum *Summary) ([]*record, time.Time, string, str
 		recs = append(recs, rec)
 	}
 	return recs, when, acct, region
+}
+
+// recordCount returns the number of records of the next file.
+func (g *generator) recordCount() int {
+	lo, hi := g.cfg.RecordsPerFile, g.cfg.RecordsPerFileMax
+	if hi <= lo {
+		return lo
+	}
+	lo = max(lo, 1)
+	return int(math.Exp(math.Log(float64(lo)) + g.r.Float64()*(math.Log(float64(hi+1))-math.Log(float64(lo)))))
 }
 
 // remember keeps the last records as candidates for duplication.
@@ -185,6 +218,9 @@ func (g *generator) record(when time.Time, acct, region string) *record {
 		rec.VPCEndpointID = fmt.Sprintf("vpce-%08x", r.Uint32()&0xf)
 	}
 	g.setTLS(rec, a)
+	if g.cfg.Rich {
+		g.enrich(rec, user, a)
+	}
 	return rec
 }
 

@@ -1,0 +1,91 @@
+package cloudtrail
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/klauspost/compress/gzip"
+
+	"github.com/tlsfloor/tlsfloor/internal/trail/gen"
+)
+
+// plainData is the data set of the package's benchmarks (gen_test.go),
+// uncompressed: one JSON document per file.
+var plainData = sync.OnceValues(func() ([][]byte, int64) {
+	dir, err := os.MkdirTemp("", "ctbench")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	sum, err := gen.Generate(dir, gen.Config{Seed: 1, Files: 200, RecordsPerFile: 5, RecordsPerFileMax: 1000,
+		DuplicatePercent: 1, NoTLSPercent: 10, Rich: true})
+	if err != nil {
+		panic(err)
+	}
+	var docs [][]byte
+	for _, f := range sum.Files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			panic(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			panic(err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			panic(err)
+		}
+		docs = append(docs, b)
+	}
+	return docs, sum.RawBytes
+})
+
+// BenchmarkDecode measures the decoder alone on uncompressed JSON, in
+// MB/s, and BenchmarkDecodeCount the decoder with the Aggregator.
+func BenchmarkDecode(b *testing.B) {
+	benchDecode(b, func(*raw) {})
+}
+
+func BenchmarkDecodeCount(b *testing.B) {
+	agg := NewAggregator(Options{})
+	benchDecode(b, agg.addRaw)
+}
+
+func benchDecode(b *testing.B, fn func(*raw)) {
+	docs, size := plainData()
+	rd := NewReader()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, doc := range docs {
+			if _, err := rd.read(bytes.NewReader(doc), "bench", fn); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportCPU(b, size, cpu)
+}
+
+// cpuTime returns the CPU time the process has used. On a machine shared
+// with other work, throughput per CPU second varies less than per second
+// of wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports MB of JSON per CPU second since start.
+func reportCPU(b *testing.B, size int64, start time.Duration) {
+	if d := cpuTime() - start; d > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/d.Seconds()/1e6, "MB/cpu-s")
+	}
+}

@@ -1,0 +1,133 @@
+-- Athena table over s3://amzn-s3-demo-bucket/AWSLogs/111122223333/CloudTrail/us-east-1, one partition per delivery day
+-- (partition projection: no MSCK REPAIR or ALTER TABLE ADD PARTITION needed).
+-- Replace s3://amzn-s3-demo-bucket/AWSLogs/111122223333/CloudTrail/us-east-1 with the trail's bucket, prefix, account and Region.
+CREATE EXTERNAL TABLE cloudtrail_logs_pp (
+  eventVersion STRING,
+  userIdentity STRUCT<
+    type: STRING,
+    principalId: STRING,
+    arn: STRING,
+    accountId: STRING,
+    invokedBy: STRING,
+    accessKeyId: STRING,
+    userName: STRING,
+    sessionContext: STRUCT<
+      attributes: STRUCT<
+        mfaAuthenticated: STRING,
+        creationDate: STRING>,
+      sessionIssuer: STRUCT<
+        type: STRING,
+        principalId: STRING,
+        arn: STRING,
+        accountId: STRING,
+        userName: STRING>,
+      ec2RoleDelivery: STRING,
+      webIdFederationData: MAP<STRING,STRING>>>,
+  eventTime STRING,
+  eventSource STRING,
+  eventName STRING,
+  awsRegion STRING,
+  sourceIpAddress STRING,
+  userAgent STRING,
+  errorCode STRING,
+  errorMessage STRING,
+  requestParameters STRING,
+  responseElements STRING,
+  additionalEventData STRING,
+  requestId STRING,
+  eventId STRING,
+  readOnly STRING,
+  resources ARRAY<STRUCT<
+    arn: STRING,
+    accountId: STRING,
+    type: STRING>>,
+  eventType STRING,
+  apiVersion STRING,
+  recipientAccountId STRING,
+  serviceEventDetails STRING,
+  sharedEventID STRING,
+  vpcEndpointId STRING,
+  tlsDetails STRUCT<
+    tlsVersion: STRING,
+    cipherSuite: STRING,
+    clientProvidedHostHeader: STRING>
+)
+PARTITIONED BY (`timestamp` string)
+ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe'
+STORED AS INPUTFORMAT 'com.amazon.emr.cloudtrail.CloudTrailInputFormat'
+OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat'
+LOCATION 's3://amzn-s3-demo-bucket/AWSLogs/111122223333/CloudTrail/us-east-1'
+TBLPROPERTIES (
+  'projection.enabled'='true',
+  'projection.timestamp.format'='yyyy/MM/dd',
+  'projection.timestamp.interval'='1',
+  'projection.timestamp.interval.unit'='DAYS',
+  'projection.timestamp.range'='2020/01/01,NOW',
+  'projection.timestamp.type'='date',
+  'storage.location.template'='s3://amzn-s3-demo-bucket/AWSLogs/111122223333/CloudTrail/us-east-1/${timestamp}'
+);
+-- tlsfloor trail: callers below TLSv1.3, TLS version shares per service and
+-- per day, and totals, as one result. Export the result (CSV, or JSON
+-- for CloudTrail Lake) and read it with: tlsfloor trail --input lake FILE
+-- Replace EXAMPLE-event-data-store-id with the ID of the event data store (the end of its ARN).
+WITH events AS (
+  SELECT
+    coalesce(eventID, '') AS event_id,
+    CAST(eventTime AS varchar) AS event_time,
+    coalesce(eventSource, '') AS event_source,
+    coalesce(nullif(recipientAccountId, ''), userIdentity.accountId, '') AS account,
+    coalesce(userIdentity.arn, '') AS principal_arn,
+    coalesce(userIdentity.type, '') AS principal_type,
+    coalesce(userIdentity.accessKeyId, '') AS access_key_id,
+    coalesce(sourceIPAddress, '') AS source_ip,
+    coalesce(vpcEndpointId, '') AS vpc_endpoint,
+    coalesce(userAgent, '') AS user_agent,
+    tlsDetails IS NULL AS no_details,
+    coalesce(trim(tlsDetails.tlsVersion), '') AS tls_version
+  FROM EXAMPLE-event-data-store-id
+  WHERE eventTime >= '2024-04-30 00:00:00' AND eventTime < '2024-05-03 00:00:00'
+),
+numbered AS (
+  SELECT events.*, row_number() OVER (PARTITION BY event_id ORDER BY event_time) AS copy
+  FROM events
+),
+-- Duplicate eventIDs count once; records without an eventID always count.
+distinct_events AS (
+  SELECT * FROM numbered WHERE copy = 1 OR event_id = ''
+)
+SELECT 'caller' AS kind, account, principal_arn, principal_type, access_key_id,
+  source_ip, vpc_endpoint, user_agent, event_source,
+  CAST(NULL AS varchar) AS day, CAST(NULL AS varchar) AS tls_version, count(*) AS calls,
+  sum(CASE WHEN tls_version IN ('SSLv3') THEN 1 ELSE 0 END) AS sslv3,
+  sum(CASE WHEN tls_version IN ('TLSv1', 'TLSv1.0') THEN 1 ELSE 0 END) AS tlsv1,
+  sum(CASE WHEN tls_version IN ('TLSv1.1') THEN 1 ELSE 0 END) AS tlsv1_1,
+  sum(CASE WHEN tls_version IN ('TLSv1.2') THEN 1 ELSE 0 END) AS tlsv1_2,
+  min(event_time) AS first_seen, max(event_time) AS last_seen,
+  array_join(slice(array_agg(event_id ORDER BY event_time, event_id) FILTER (WHERE event_id <> ''), 1, 3), ' ') AS sample_event_ids,
+  CAST(NULL AS bigint) AS duplicates, CAST(NULL AS bigint) AS no_details, CAST(NULL AS bigint) AS empty_version
+FROM distinct_events
+WHERE tls_version IN ('SSLv3', 'TLSv1', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2')
+GROUP BY account, principal_arn, principal_type, access_key_id, source_ip, vpc_endpoint, user_agent, event_source
+UNION ALL
+SELECT 'service', CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
+  event_source, CAST(NULL AS varchar), tls_version, count(*),
+  CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
+  CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint)
+FROM distinct_events
+GROUP BY event_source, tls_version
+UNION ALL
+SELECT 'day', CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
+  CAST(NULL AS varchar), substr(event_time, 1, 10), tls_version, count(*),
+  CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
+  CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint)
+FROM distinct_events
+GROUP BY substr(event_time, 1, 10), tls_version
+UNION ALL
+SELECT 'totals', CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
+  (SELECT count(*) FROM events),
+  CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
+  (SELECT count(*) FROM events) - count(*),
+  sum(CASE WHEN no_details THEN 1 ELSE 0 END),
+  sum(CASE WHEN NOT no_details AND tls_version = '' THEN 1 ELSE 0 END)
+FROM distinct_events
+ORDER BY kind, calls DESC
