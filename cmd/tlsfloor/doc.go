@@ -63,6 +63,62 @@
 // cipher_suites, groups, certificate, below_floor. --fail-on below-floor
 // exits 3 when an endpoint accepts less than the floor.
 //
+// proxy [--listen ADDR] [--allow PATTERN|CIDR]... [--mode enforce|audit] [--floor FLOOR] [--metrics ADDR] [--config FILE] [--resolve HOST:PORT:ADDR]... [--users-file FILE] [--tls-cert FILE --tls-key FILE [--client-ca FILE]] [--upgrade] [--max-conns N] [--drain-timeout D]
+//
+// Run an HTTP CONNECT egress proxy that reads every tunnel's ClientHello
+// (reassembled across records, judged by its highest supported_versions
+// entry) and the server's reply, and refuses a tunnel below --floor with a
+// TLS protocol_version alert, or, with --mode audit, logs it and lets it
+// through. Destinations must match --allow (repeatable; the default is the
+// AWS domains of every partition, which any --allow replaces); names are
+// resolved and checked at dial time, and loopback, private, link-local and
+// other special-purpose addresses are refused unless an --allow CIDR covers
+// them. It listens on 127.0.0.1:3128 unless told otherwise and is never an
+// open proxy. --users-file requires Proxy-Authorization: Basic from its
+// "name:password" lines. --tls-cert and --tls-key make it an HTTPS proxy
+// (curl --proxy https://...), whose own listener accepts TLS 1.2 or later
+// only; --client-ca then requires a client certificate from its CAs and
+// logs the certificate's Subject CN, else its first subject alternative
+// name, as the identity (with --users-file too, a client needs both).
+// --upgrade lets clients that cannot speak TLS 1.2
+// send plain-HTTP proxy requests that are sent upstream over TLS; those
+// travel unencrypted between client and proxy, so only loopback clients may
+// use it unless --upgrade-client names more. Each decision is one JSON line
+// (log/slog) on standard error, message "proxy decision", with the fields
+// client, identity, user, kind, destination, sni, sni_mismatch (the
+// ClientHello names another host than CONNECT did; let through, and
+// counted), offered_versions, offered_groups, negotiated_version, decision
+// (allow, deny, would_deny), reason, detail, mode, bytes_up, bytes_down and
+// duration_ms; --metrics serves Prometheus metrics at /metrics on a
+// separate listener. A tunnel holds up to 6 file descriptors, so the
+// default --max-conns 4096 needs about 24,600 open files: the proxy raises
+// its soft RLIMIT_NOFILE up to the hard limit at start, and warns with the
+// --max-conns that fits when that is not enough. --config reads the same
+// settings from a YAML file:
+//
+//	listen: 127.0.0.1:3128
+//	metrics: 127.0.0.1:9810
+//	mode: enforce               # or audit
+//	floor: "1.2"                # or "1.3", pq
+//	allow: ["*.amazonaws.com", 10.20.0.0/16]
+//	resolve: [sts.eu-west-1.amazonaws.com:443:10.20.1.5]
+//	users_file: users.txt       # relative to this file
+//	tls: {cert_file: proxy.pem, key_file: proxy-key.pem, client_ca_file: clients.pem}
+//	upgrade: {enabled: false, clients: [10.1.0.0/16], ca_file: ca.pem}
+//	limits: {max_conns: 4096, header_timeout: 10s, hello_timeout: 10s, idle_timeout: 5m, dial_timeout: 10s}
+//	drain_timeout: 20s
+//
+// Unknown keys and bad values are errors naming the file and line. Flags
+// given override the file. SIGHUP reloads the file, the users file and
+// the TLS files; a file with any error is rejected whole, the error is logged, and the
+// running settings stay. SIGTERM or SIGINT stops accepting and waits up to
+// --drain-timeout for open tunnels, then exits 0. Settings weaker than the
+// default (audit mode, upgrade mode, a non-loopback listener, an --allow
+// CIDR over special-purpose addresses, a users or key file others can
+// read) are
+// warned about on standard error and in the log. An invalid configuration
+// at start, or an address that cannot be listened on, exits 1.
+//
 // scan [--exclude GLOB]... [--baseline FILE] [--include-vendor] [--max-size SIZE] [reporting flags] [PATH...]
 //
 // Find every setting that lowers the TLS floor in the files under each
@@ -86,16 +142,41 @@
 // every rule with its CWE. scan judges against TLS 1.2 only: --floor 1.3
 // and pq are usage errors.
 //
-// trail [--workers N] [reporting flags] PATH...
+// trail [--workers N] [--input KIND] [reporting flags] PATH|s3://bucket/prefix|-...
+// trail --emit athena|lake [--since DAY] [--until DAY] [--table NAME] [--floor F] [-o FILE] [LOCATION|STORE]
 //
 // Read CloudTrail log files (.json.gz or .json, in the S3 key layout,
-// organisation trails too, or standard input with "-") and name every
-// caller whose calls were recorded below --floor, grouped by account,
-// principal, access key, source IP, VPC endpoint, user agent and service,
-// with counts, first and last seen, sample event IDs, and the fix for the
-// caller's stack read off its user agent. The summary accounts for every
-// record: duplicates, records without tlsDetails, invalid records, and
-// unreadable, digest and insight files.
+// organisation trails too; an S3 bucket as s3://bucket/prefix through the
+// AWS SDK's default credential chain, with AWS_REGION and
+// AWS_ENDPOINT_URL_S3 honoured and --s3-path-style for S3-compatible
+// servers; or standard input with "-") and name every caller whose calls
+// were recorded below --floor, grouped by account, principal, access key,
+// source IP, VPC endpoint, user agent and service, with counts, first and
+// last seen, sample event IDs, and the fix for the caller's stack read off
+// its user agent. The report also gives the share of each TLS version per
+// service and per day. The text summary accounts for every record
+// (duplicates, records without tlsDetails, invalid records) and then for
+// the files skipped (digest, insight, not CloudTrail, unreadable, each
+// unreadable one named on standard error). On a terminal, progress is
+// shown on standard error.
+//
+// The JSON schema is "tlsfloor.trail/v1": each finding's details hold the
+// caller (principal, key, source, user agent, parsed agent, counts,
+// samples, fix) and the summary's details hold totals that reconcile
+// (read = counted + duplicates + without tlsDetails + skipped records),
+// the files skipped, and the shares per service and per day. --format csv
+// writes one row per caller; --format html one self-contained page with a
+// chart of the TLS version share per day and the caller table.
+//
+// --emit athena prints the Athena CREATE EXTERNAL TABLE for the trail's
+// S3 location (partition projection on the delivery day) and the query
+// that computes the same report; --emit lake prints that query for a
+// CloudTrail Lake event data store. --since and --until bound the days
+// (default: the 30 days up to today). trail reads the results those
+// queries export (Athena's CSV; CloudTrail Lake's CSV or GetQueryResults
+// JSON), told from their content or named with --input athena|lake, and
+// reports as from the logs. An export made for a lower --floor than the
+// one asked for is an error.
 //
 // version [-json]
 //
@@ -127,8 +208,9 @@
 // Commands that report findings share these flags:
 //
 //	--format FORMAT
-//		The report format: text (the default, for people), or json,
-//		sarif or csv (machine formats, for programs).
+//		The report format: text (the default, for people), html (one
+//		self-contained page, for people), or json, sarif or csv (machine
+//		formats, for programs).
 //	-o FILE
 //		Write the report to FILE instead of standard output. The file is
 //		replaced only when the report is complete; a run that fails
