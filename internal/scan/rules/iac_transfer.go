@@ -9,17 +9,18 @@ import (
 
 // AWS Transfer Family servers take their SSH and TLS (FTPS) ciphers from
 // a named security policy (scan-identifiers.md 12.6, [transfer-doc],
-// [tfaws-issues]). Which TLS versions each policy allows for FTPS is not
-// recorded there, so no policy is judged by its versions: a name outside
-// the list is reported, and so is an FTPS server left on the oldest
-// policy, which CloudFormation and Terraform pick when none is set.
+// [tfaws-issues]). For FTPS the service speaks TLS 1.2 whatever the policy
+// ("We support TLS 1.2", https://docs.aws.amazon.com/transfer/latest/userguide/security-policies.html),
+// so no policy is judged by its versions: a name outside the list is
+// reported, and so is an FTPS server left on the oldest policy (CBC
+// suites), which CloudFormation and Terraform pick when none is set.
 
 // iacTransferPolicies are the Transfer Family security policies.
 var iacTransferPolicies = map[string]bool{
 	"TransferSecurityPolicy-2018-11": true, "TransferSecurityPolicy-2020-06": true,
 	"TransferSecurityPolicy-FIPS-2020-06": true, "TransferSecurityPolicy-2022-03": true,
 	"TransferSecurityPolicy-2023-05": true, "TransferSecurityPolicy-FIPS-2023-05": true,
-	"TransferSecurityPolicy-2024-01": true,
+	"TransferSecurityPolicy-2024-01": true, "TransferSecurityPolicy-FIPS-2024-01": true,
 }
 
 // iacTransferPQPrefix starts the post-quantum SSH policies, whose names

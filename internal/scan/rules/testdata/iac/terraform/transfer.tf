@@ -25,6 +25,11 @@ resource "aws_transfer_server" "fips" { # ok "TF-IAC-013"
   security_policy_name = "TransferSecurityPolicy-FIPS-2023-05" # ok "TF-IAC-012" "TF-IAC-013"
 }
 
+resource "aws_transfer_server" "fips2024" { # ok "TF-IAC-013"
+  protocols            = ["FTPS"]
+  security_policy_name = "TransferSecurityPolicy-FIPS-2024-01" # ok "TF-IAC-012" "TF-IAC-013"
+}
+
 resource "aws_transfer_server" "variable" {
   protocols            = ["FTPS"]
   security_policy_name = var.transfer_policy # ok "TF-IAC-012" "TF-IAC-013"
