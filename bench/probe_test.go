@@ -24,9 +24,11 @@ const benchEnv = "TLSFLOOR_BENCH"
 // reported as skipped. Each peer run has its own timeout besides.
 const peerBudget = 8 * time.Minute
 
-// tlsfloorRuns is how many times tlsfloor probes each server; the median
-// wall time is reported. Peers run once each.
-const tlsfloorRuns = 3
+// tlsfloorRuns is how many times tlsfloor probes each server, half just
+// before the peers and half just after them, so that a burst of load from
+// elsewhere on the machine does not decide its time; the median wall time
+// is reported. Peers run once each.
+const tlsfloorRuns = 7
 
 // TestProbePeers probes lab servers with tlsfloor's engine in-process
 // and with each peer binary installed (sslscan, nmap's ssl-enum-ciphers,
@@ -41,18 +43,23 @@ func TestProbePeers(t *testing.T) {
 		t.Skipf("the peer comparison takes minutes; set %s=1 to run it", benchEnv)
 	}
 	printPeers()
+	startLoad := loadNow()
 	deadline := time.Now().Add(peerBudget)
 	var rows []row
 	for _, spec := range peerLab() {
 		t.Run(spec.Name, func(t *testing.T) {
 			srv := spec.Start(t)
-			rows = append(rows, runTlsfloor(srv))
+			var walls []time.Duration
+			timeProbes(srv, tlsfloorRuns/2, &walls)
+			var peerRows []row
 			for _, p := range peers {
-				rows = append(rows, p.run(t, srv, deadline))
+				peerRows = append(peerRows, p.run(t, srv, deadline))
 			}
+			r := timeProbes(srv, tlsfloorRuns-tlsfloorRuns/2, &walls)
+			rows = append(append(rows, tlsfloorRow(srv, r, walls)), peerRows...)
 		})
 	}
-	fmt.Printf("\n%s on %s\n\n", time.Now().Format("2006-01-02"), machine())
+	fmt.Printf("\n%s on %s; load average %s at the start, %s at the end\n\n", time.Now().Format("2006-01-02"), machine(), startLoad, loadNow())
 	writeTable(os.Stdout, rows)
 	fmt.Println()
 	for _, s := range summary(rows) {
@@ -126,16 +133,30 @@ func fullProbe(srv lab.Server) probe.Result {
 	return probe.Probe(context.Background(), ep, probe.Options{Roots: srv.CAPool})
 }
 
-// runTlsfloor probes srv tlsfloorRuns times and judges the last result;
-// the row's time is the median wall time.
-func runTlsfloor(srv lab.Server) row {
-	var walls []time.Duration
+// loadNow is the first three fields of /proc/loadavg, or "unknown".
+func loadNow() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "unknown"
+}
+
+// timeProbes probes srv n times, adds each wall time to walls, and
+// returns the last result.
+func timeProbes(srv lab.Server, n int, walls *[]time.Duration) probe.Result {
 	var r probe.Result
-	for range tlsfloorRuns {
+	for range n {
 		start := time.Now()
 		r = fullProbe(srv)
-		walls = append(walls, time.Since(start))
+		*walls = append(*walls, time.Since(start))
 	}
+	return r
+}
+
+// tlsfloorRow judges tlsfloor's result r; the row's time is the median of
+// walls.
+func tlsfloorRow(srv lab.Server, r probe.Result, walls []time.Duration) row {
 	slices.Sort(walls)
 	wall := walls[len(walls)/2]
 	f, err := fromResult(r)

@@ -15,6 +15,7 @@ import (
 	"github.com/tlsfloor/tlsfloor/internal/probe"
 	"github.com/tlsfloor/tlsfloor/internal/probe/starttls"
 	"github.com/tlsfloor/tlsfloor/internal/probe/target"
+	"github.com/tlsfloor/tlsfloor/internal/report/text"
 )
 
 // probeCommand returns the probe command.
@@ -29,7 +30,9 @@ which protocol versions (SSL 3.0 to TLS 1.3) it accepts and how it refuses
 the others, which cipher suites per version in the server's order, which
 key exchange groups (the post-quantum hybrids X25519MLKEM768,
 SecP256r1MLKEM768 and SecP384r1MLKEM1024 included), and its certificate
-chain. Each endpoint is judged against --floor.
+chain. Each endpoint is judged against --floor. The text format shows a
+table per endpoint (versions with their suites and groups, refusals with
+the reason, the certificate) and, for two or more, a table of them all.
 
 A target is host, host:port (443 by default), https://host[:port]/...,
 [IPv6]:port, or smtp://, postgres:// or mysql://host[:port] for STARTTLS.
@@ -80,6 +83,7 @@ func setupProbe(fs *flag.FlagSet) RunFunc {
 	fs.StringVar(&pf.awsPartition, "aws-partition", "aws", "AWS `partition` for --aws-service")
 	fs.BoolVar(&pf.firstOnly, "first-address", false, "probe only the first address a name resolves to")
 	fs.BoolVar(&pf.opts.VersionsOnly, "versions-only", false, "learn only which versions each endpoint accepts: one connection per version, for sweeps")
+	fs.BoolVar(&pf.opts.FullHandshake, "full-handshake", false, "also run a full crypto/tls handshake when TLS 1.2 showed the certificate chain already, to report what it negotiates")
 	fs.IntVar(&pf.opts.Concurrency, "concurrency", 8, "probe at most `n` endpoints at once")
 	fs.IntVar(&pf.opts.PerIP, "per-ip", 2, "probe at most `n` endpoints of one IP address at once")
 	fs.Float64Var(&pf.opts.Rate, "rate", 0, "open at most `n` connections a second in all (0: no limit)")
@@ -99,6 +103,9 @@ func (pf *probeFlags) run(ctx context.Context, env *Env, args []string) error {
 	}
 	endpoints, rskipped := pf.endpoints(ctx, env, targets)
 	skipped = append(skipped, rskipped...)
+	pf.report.Custom = map[string]func(io.Writer) finding.Handler{
+		"text": func(w io.Writer) finding.Handler { return text.NewWithOptions(w, probe.TextOptions()) },
+	}
 	return pf.report.Report(env, func(h finding.Handler) error {
 		return pf.probe(ctx, h, endpoints, skipped)
 	})

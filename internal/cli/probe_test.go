@@ -107,3 +107,26 @@ func TestProbeVersionsOnly(t *testing.T) {
 		t.Errorf("versions-only details: %+v", d)
 	}
 }
+
+// TestProbeText probes two real servers through the CLI in the text
+// format: a table per endpoint, then the table of both.
+func TestProbeText(t *testing.T) {
+	ca := testpki.New(t)
+	old := tlslab.OpenSSL(t, ca, testpki.ECDSA, tlslab.OnlyTLS11...)
+	modern := tlslab.GoTLS(t, ca, &tls.Config{MinVersion: tls.VersionTLS13, CurvePreferences: []tls.CurveID{tls.X25519MLKEM768}})
+	var stdout, stderr bytes.Buffer
+	err := Main(context.Background(), []string{"probe", old, modern}, strings.NewReader(""), &stdout, &stderr)
+	if code := ExitCode(err); code != ExitFindings {
+		t.Fatalf("exit code %d (%v), want %d; stderr:\n%s", code, err, ExitFindings, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{
+		"VERSION  RESULT", "TLS 1.1  accepted", "TLS 1.3  refused       alert: protocol version not supported",
+		"X25519MLKEM768 (PQ hybrid)", "certificate  CN=localhost", "not trusted: x509:",
+		"TARGET", old + "  fail", modern + "  pass", "probe: 2 checks: 1 pass, 0 warn, 1 fail, 0 unknown",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -48,7 +48,7 @@ type ClientHello struct {
 	// KeyShares are the groups to send a key share for (RFC 8446,
 	// section 4.2.8). Nil leaves key_share out; an empty, non-nil list
 	// sends it empty, which asks a TLS 1.3 server for a HelloRetryRequest
-	// that names the group it picks. Shares are fresh and valid: X25519,
+	// that names the group it picks. Shares are valid: X25519,
 	// P-256, P-384, P-521, ML-KEM-768, ML-KEM-1024 and the three hybrids;
 	// any other group is an error.
 	KeyShares []tls.CurveID
@@ -68,8 +68,9 @@ type clientParts struct {
 // Marshal returns the ClientHello as TLS handshake records: record
 // version 0x0301 as clients send it (0x0300 for an SSL 3.0 hello), split
 // into several records when the message exceeds 16384 bytes (RFC 8446,
-// section 5.1). Every call makes a fresh random value, session ID and key
-// shares.
+// section 5.1). Every call makes a fresh random value and session ID; the
+// key share of each group is made once per process and reused, as the
+// private half is never kept.
 func (c *ClientHello) Marshal() ([]byte, error) {
 	if err := c.check(); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/tls"
 	"fmt"
+	"sync"
 )
 
 // ecdhCurves are the classical groups crypto/ecdh implements. Their key
@@ -18,14 +19,35 @@ var ecdhCurves = map[tls.CurveID]ecdh.Curve{
 	tls.CurveP521: ecdh.P521(),
 }
 
-// keyShare returns a fresh, valid client key share for group g. The
-// private half is discarded: the share can start a handshake, never
-// finish one. Hybrid shares concatenate their parts in the order
+// keyShare returns a valid client key share for group g, made once per
+// group and process and then reused: the private half is discarded, so
+// the share can start a handshake, never finish one, and a new one for
+// every hello would cost key generation (ML-KEM's above all) for nothing. Hybrid shares concatenate their parts in the order
 // draft-ietf-tls-ecdhe-mlkem (section 4) gives: the ML-KEM-768
 // encapsulation key first for X25519MLKEM768, the ECDH point first for
 // SecP256r1MLKEM768 and SecP384r1MLKEM1024. Pure ML-KEM shares
 // (draft-connolly-tls-mlkem-key-agreement) are an encapsulation key.
 func keyShare(g tls.CurveID) ([]byte, error) {
+	shares.Lock()
+	defer shares.Unlock()
+	if b, ok := shares.m[g]; ok {
+		return b, nil
+	}
+	b, err := newKeyShare(g)
+	if err == nil {
+		shares.m[g] = b
+	}
+	return b, err
+}
+
+// shares holds the key share made for each group.
+var shares = struct {
+	sync.Mutex
+	m map[tls.CurveID][]byte
+}{m: map[tls.CurveID][]byte{}}
+
+// newKeyShare makes a key share for group g.
+func newKeyShare(g tls.CurveID) ([]byte, error) {
 	switch g {
 	case tls.X25519MLKEM768:
 		return concat(mlkemKey768, ecdhKey(tls.X25519))

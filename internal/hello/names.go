@@ -68,23 +68,25 @@ func VersionName(v uint16) string {
 // CipherSuiteName names a cipher suite as tls.CipherSuiteName does when
 // crypto/tls knows it, else by its IANA registry name, else "0xXXXX".
 func CipherSuiteName(id uint16) string {
-	if name := tls.CipherSuiteName(id); !strings.HasPrefix(name, "0x") {
-		return name
-	}
-	if name, ok := suiteNames[id]; ok {
+	if name, ok := suiteNames()[id]; ok {
 		return name
 	}
 	return fmt.Sprintf("0x%04X", id)
 }
 
-// suiteNames indexes ianaSuites by code point.
-var suiteNames = func() map[uint16]string {
-	m := make(map[uint16]string, len(ianaSuites))
+// suiteNames names, once, every suite crypto/tls or ianaSuites knows:
+// tls.CipherSuiteName builds crypto/tls's whole suite list on every call,
+// too slow for the hundreds of names one probe looks up.
+var suiteNames = sync.OnceValue(func() map[uint16]string {
+	m := make(map[uint16]string, len(ianaSuites)+32)
 	for _, s := range ianaSuites {
 		m[s.id] = s.name
 	}
+	for _, s := range append(tls.CipherSuites(), tls.InsecureCipherSuites()...) {
+		m[s.ID] = s.Name
+	}
 	return m
-}()
+})
 
 // TLS13CipherSuites returns the five TLS 1.3 cipher suites (RFC 8446,
 // appendix B.4), crypto/tls's three first.

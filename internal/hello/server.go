@@ -81,6 +81,10 @@ type ServerReply struct {
 	// HelloRetryRequest the group the server asks for. Zero when absent,
 	// as in every ServerHello before TLS 1.3.
 	KeyShare tls.CurveID
+	// ALPN is the protocol the server selected in a TLS 1.2 or earlier
+	// ServerHello (RFC 7301, section 3.1); empty when absent. A TLS 1.3
+	// server sends its choice encrypted.
+	ALPN string
 	// AlertLevel and AlertDescription are set for an Alert.
 	AlertLevel, AlertDescription uint8
 }

@@ -67,6 +67,18 @@ func TestParseLiveReplies(t *testing.T) {
 		{name: "openssl-tls11", addr: opensslServer(ca, tlslab.OnlyTLS11), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS11, LegacyVersion: tls.VersionTLS11}, version: true},
 		{name: "openssl-tls13", addr: opensslServer(ca, tlslab.OnlyTLS13), client: legacy, want: hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS13, LegacyVersion: tls.VersionTLS12, KeyShare: tls.X25519}, version: true},
 		{
+			name:   "go-tls12-alpn",
+			addr:   goServer(ca, &tls.Config{MaxVersion: tls.VersionTLS12, NextProtos: []string{"h2", "http/1.1"}}),
+			client: &tls.Config{InsecureSkipVerify: true, NextProtos: []string{"http/1.1", "h2"}},
+			want:   hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS12, LegacyVersion: tls.VersionTLS12, ALPN: "h2"}, version: true,
+		},
+		{
+			name:   "openssl-tls12-alpn",
+			addr:   opensslServer(ca, []string{"-tls1_2", "-alpn", "http/1.1"}),
+			client: &tls.Config{InsecureSkipVerify: true, NextProtos: []string{"h2", "http/1.1"}},
+			want:   hello.ServerReply{Kind: hello.ServerHello, Version: tls.VersionTLS12, LegacyVersion: tls.VersionTLS12, ALPN: "http/1.1"}, version: true,
+		},
+		{
 			name:   "go-hello-retry",
 			addr:   goServer(ca, &tls.Config{CurvePreferences: []tls.CurveID{tls.CurveP384}}),
 			client: &tls.Config{InsecureSkipVerify: true, CurvePreferences: []tls.CurveID{tls.X25519, tls.CurveP384}},

@@ -41,7 +41,8 @@ func parseServerHello(msg []byte) (ServerReply, error) {
 }
 
 // serverExtensions reads the ServerHello extensions the reply reports:
-// supported_versions (the selected version) and key_share (the group).
+// supported_versions (the selected version), key_share (the group) and
+// ALPN (the protocol).
 func serverExtensions(exts *reader, sh *ServerReply) error {
 	for exts.err == nil && len(exts.b) > 0 {
 		typ, body := exts.u16(), exts.vec(2)
@@ -52,6 +53,13 @@ func serverExtensions(exts *reader, sh *ServerReply) error {
 			// A HelloRetryRequest carries the selected group alone, a
 			// ServerHello a KeyShareEntry that starts with it.
 			sh.KeyShare = tls.CurveID(body.u16())
+		case typ == extALPN:
+			// The server's ProtocolNameList holds exactly one name.
+			list := body.vec(2)
+			sh.ALPN = string(list.vec(1).b)
+			if list.err != nil || len(list.b) > 0 || sh.ALPN == "" {
+				return fmt.Errorf("hello: ServerHello ALPN extension malformed")
+			}
 		}
 	}
 	if exts.err != nil {

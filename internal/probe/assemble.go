@@ -13,8 +13,11 @@ func (p *prober) result() Result {
 		Target: p.ep.Target, Address: p.ep.Address, IP: p.ip, ServerName: p.name,
 		AcceptedVersions: []string{}, Refused: map[string]Refusal{},
 		CipherSuites: map[string][]string{}, Groups: map[string][]string{},
-		DHBits: p.dhBits, Certificate: p.cert, Handshake: p.hs,
+		DHBits: p.dhBits, ALPN: p.alpn, Certificate: p.cert, Handshake: p.hs,
 		Floor: p.opts.Policy.String(), Connections: p.connections(),
+	}
+	if p.hs != nil {
+		r.ALPN = p.hs.ALPN
 	}
 	if r.Target == "" {
 		r.Target = p.ep.Address

@@ -1,9 +1,11 @@
 package probe
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,13 +17,26 @@ import (
 type reply struct {
 	flight *hello.ServerFlight
 	err    error
+	// withShares is true for a TLS 1.3 version hello sent again with key
+	// shares (see askVersion).
+	withShares bool
 }
+
+// flightBuffer is the read buffer of an exchange: a typical first flight
+// fits.
+const flightBuffer = 8 << 10
 
 // exchange sends one ClientHello on a new connection and reads the
 // server's first flight. Its error means the probe must stop (connection
 // budget spent, endpoint unreachable, context done); a server's refusal
 // is in the reply.
 func (p *prober) exchange(ctx context.Context, ch *hello.ClientHello) (reply, error) {
+	return p.exchangeDialed(ctx, ch, nil)
+}
+
+// exchangeDialed is exchange that calls dialed, if not nil, once the
+// connection is open, before the hello is sent.
+func (p *prober) exchangeDialed(ctx context.Context, ch *hello.ClientHello, dialed func()) (reply, error) {
 	b, err := ch.Marshal()
 	if err != nil {
 		return reply{}, p.stop(err)
@@ -31,14 +46,49 @@ func (p *prober) exchange(ctx context.Context, ch *hello.ClientHello) (reply, er
 		return reply{}, err
 	}
 	defer conn.Close()
+	if dialed != nil {
+		dialed()
+	}
 	var r reply
 	if _, r.err = conn.Write(b); r.err == nil {
-		r.flight, r.err = hello.ReadServerFlight(conn, p.opts.MaxFlightBytes)
+		// Buffered: a flight's records then take a read or two, not two
+		// each. What is read past the flight is dropped with the
+		// connection.
+		br := bufio.NewReaderSize(conn, flightBuffer)
+		r.flight, r.err = hello.ReadServerFlight(br, p.opts.MaxFlightBytes)
 	}
 	if ctx.Err() != nil {
 		return r, p.stop(context.Cause(ctx))
 	}
 	return r, nil
+}
+
+// alertNoApplicationProtocol is the no_application_protocol alert (RFC
+// 7301, section 3.2).
+const alertNoApplicationProtocol = 120
+
+// exchangeALPN is exchange for a hello that may carry ALPN (see
+// withALPN): a server that refuses it with no_application_protocol gets
+// the hello again without ALPN, and so do all later hellos.
+func (p *prober) exchangeALPN(ctx context.Context, ch *hello.ClientHello) (reply, error) {
+	r, err := p.exchange(ctx, ch)
+	if err != nil || ch.ALPN == nil || r.flight == nil || r.flight.Reply.Kind != hello.Alert ||
+		r.flight.Reply.AlertDescription != alertNoApplicationProtocol {
+		return r, err
+	}
+	p.note("server refused every ALPN protocol offered (%s)", strings.Join(ch.ALPN, ", "))
+	p.sh.mu.Lock()
+	p.sh.noALPN = true
+	p.sh.mu.Unlock()
+	ch.ALPN = nil
+	return p.exchange(ctx, ch)
+}
+
+// alpnRefused reports whether the server refused the ALPN protocols.
+func (p *prober) alpnRefused() bool {
+	p.sh.mu.Lock()
+	defer p.sh.mu.Unlock()
+	return p.sh.noALPN
 }
 
 // dial opens one connection within the endpoint's parallelism, the
@@ -100,7 +150,9 @@ func (p *prober) dialer() DialFunc {
 	if p.ep.Dial != nil {
 		return p.ep.Dial
 	}
-	return (&net.Dialer{}).DialContext
+	// No TCP keep-alives: a probe's connections live for one round trip,
+	// and turning them on takes system calls on every connection.
+	return (&net.Dialer{KeepAlive: -1}).DialContext
 }
 
 // deadline is the read timeout from now, or the context's deadline if

@@ -14,9 +14,11 @@ import (
 
 // eliminate offers all, takes the pick out, and offers the rest again
 // until pick reports no choice: the picks in the order they were made.
-func eliminate[T comparable](all []T, pick func([]T) (T, bool)) []T {
-	var found []T
-	rest := slices.Clone(all)
+// The picks in known, already made by hellos that offered all, are taken
+// out first.
+func eliminate[T comparable](all, known []T, pick func([]T) (T, bool)) []T {
+	found := slices.Clone(known)
+	rest := slices.DeleteFunc(slices.Clone(all), func(y T) bool { return slices.Contains(known, y) })
 	for len(rest) > 0 {
 		x, ok := pick(rest)
 		if !ok {
@@ -28,119 +30,161 @@ func eliminate[T comparable](all []T, pick func([]T) (T, bool)) []T {
 	return found
 }
 
-// enumerate runs, side by side on forks, the suite enumeration of every
-// accepted version, the TLS 1.3 group enumeration, the ECDHE curve
-// enumeration and the full handshake, then records their results and
-// notes in that order, whichever finished first.
-func (p *prober) enumerate(ctx context.Context) {
-	if p.stoppedErr() != nil {
-		p.rawChain()
-		return
-	}
-	type suitesOut struct {
-		q      *prober
-		suites []uint16
-		found  bool // suites is the enumeration's result
-		order  string
-		done   chan struct{}
-	}
-	var wg sync.WaitGroup
-	suites := make([]suitesOut, len(versionOrder))
-	for i, v := range versionOrder {
-		if p.accepted[v] == nil {
-			continue
-		}
-		o := &suites[i]
-		o.q, o.done = p.fork(), make(chan struct{})
-		wg.Go(func() {
-			defer close(o.done)
-			o.suites, o.found = o.q.probeSuites(ctx, v)
-			o.order = o.q.suiteOrder(ctx, v, o.suites)
-		})
-	}
-	var q13 *prober
-	var groups13 []tls.CurveID
-	if p.accepted[tls.VersionTLS13] != nil {
-		q13 = p.fork()
-		wg.Go(func() { groups13 = eliminate(tls13Groups, q13.pickGroup13(ctx)) })
-	}
-	var qc *prober
-	var curves []tls.CurveID
-	curveVer := p.highest(tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12)
-	if curveVer != 0 {
-		qc = p.fork()
-		o := &suites[slices.Index(versionOrder, curveVer)]
-		wg.Go(func() {
-			// A version hello answered with an ECDHE suite shows ECDHE
-			// at once; otherwise the suites found tell.
-			ecdhe := offer(curveVer)
-			if first := p.accepted[curveVer].Reply.CipherSuite; !slices.Contains(ecdhe, first) || !isECDHE(first) {
-				<-o.done
-				ecdhe = o.suites
-			}
-			ecdhe = slices.DeleteFunc(slices.Clone(ecdhe), func(s uint16) bool { return !isECDHE(s) })
-			if len(ecdhe) == 0 || qc.stoppedErr() != nil {
-				curveVer = 0
-				return
-			}
-			curves = eliminate(ecCurves, qc.pickCurve(ctx, curveVer, ecdhe))
-		})
-	}
-	var qh *prober
-	var hs *tls.ConnectionState
-	var hsVer uint16
-	var hsErr error
-	if hsVer = p.highest(tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13); hsVer != 0 {
-		qh = p.fork()
-		wg.Go(func() { hs, hsErr = qh.handshake(ctx, hsVer) })
-	}
-	wg.Wait()
+// enumerations are the enumerations of one endpoint, each run by a
+// goroutine on a fork of the prober and started before the version
+// answers are all in: the suites of each version, the TLS 1.3 groups,
+// the ECDHE curves and the chain (with the full handshake when no
+// plaintext chain is seen). Each writes its own fields; they are read once wg is done.
+type enumerations struct {
+	wg       sync.WaitGroup
+	suites   []suitesOut // in versionOrder
+	q13, qc  *prober
+	groups13 []tls.CurveID
+	curveVer uint16
+	curves   []tls.CurveID
+	qh       *prober
+	chain    chainOutcome
+}
 
+// suitesOut is the suite enumeration of one version; done is closed when
+// it has ended.
+type suitesOut struct {
+	q      *prober
+	suites []uint16
+	found  bool // suites is the enumeration's result
+	order  string
+	joint  *jointOut
+	done   chan struct{}
+}
+
+// startEnumerations starts every enumeration; each waits for the version
+// answers it needs.
+func (p *prober) startEnumerations(ctx context.Context) *enumerations {
+	e := &enumerations{suites: make([]suitesOut, len(versionOrder))}
 	for i, v := range versionOrder {
-		if o := suites[i]; o.q != nil {
-			p.join(o.q)
+		o := &e.suites[i]
+		o.q, o.joint, o.done = p.fork(), newJointOut(), make(chan struct{})
+		e.wg.Go(func() {
+			defer close(o.done)
+			defer o.joint.decide(nil, false)
+			if f := o.q.flight(v); f != nil {
+				o.suites, o.found = o.q.probeSuites(ctx, v, f, o.joint)
+				o.order = o.q.suiteOrder(ctx, v, o.suites, o.joint.ran)
+			}
+		})
+	}
+	e.q13, e.qc, e.qh = p.fork(), p.fork(), p.fork()
+	e.wg.Go(func() {
+		if e.q13.flight(tls.VersionTLS13) == nil {
+			return
+		}
+		known, done := e.suites[slices.Index(versionOrder, tls.VersionTLS13)].joint.wait()
+		if known == nil {
+			known = e.q13.firstGroup13()
+		}
+		if e.groups13 = known; !done {
+			e.groups13 = eliminate(tls13Groups, known, e.q13.pickGroup13(ctx))
+		}
+	})
+	e.wg.Go(func() { e.curveVer, e.curves = e.qc.probeCurves(ctx, e.suites) })
+	e.wg.Go(func() { e.chain = e.qh.probeChain(ctx) })
+	return e
+}
+
+// joinNotes joins every fork's notes into p, in a fixed order.
+func (e *enumerations) joinNotes(p *prober) {
+	for _, o := range e.suites {
+		p.join(o.q)
+	}
+	p.join(e.q13)
+	p.join(e.qc)
+	p.join(e.qh)
+}
+
+// record writes the enumerations' results into p, in a fixed order,
+// whichever finished first.
+func (e *enumerations) record(p *prober) {
+	e.joinNotes(p)
+	for i, v := range versionOrder {
+		if o := e.suites[i]; p.accepted[v] != nil {
 			if o.found {
 				p.suites[v] = o.suites
 			}
 			p.order[v] = o.order
 		}
 	}
-	if q13 != nil {
-		p.join(q13)
-		p.groups13 = groups13
+	if p.accepted[tls.VersionTLS13] != nil {
+		p.groups13 = e.groups13
 	}
-	if qc != nil {
-		p.join(qc)
-		if curveVer != 0 {
-			p.curveVer, p.curves = curveVer, curves
-		}
+	p.curveVer, p.curves = e.curveVer, e.curves
+	p.recordChain(e.chain)
+}
+
+// probeCurves enumerates the ECDHE curves of the highest version below
+// TLS 1.3 accepted, through ServerKeyExchange messages, and returns that
+// version, or 0 when no ECDHE suite is accepted.
+func (p *prober) probeCurves(ctx context.Context, suites []suitesOut) (uint16, []tls.CurveID) {
+	v := p.highestFlight(tls.VersionTLS12, tls.VersionTLS11, tls.VersionTLS10)
+	if v == 0 {
+		return 0, nil
 	}
-	if qh != nil {
-		p.join(qh)
+	// A version hello answered with an ECDHE suite shows ECDHE at once;
+	// otherwise the suites found tell.
+	f := p.flight(v)
+	o := &suites[slices.Index(versionOrder, v)]
+	ecdhe := offer(v)
+	if first := f.Reply.CipherSuite; !slices.Contains(ecdhe, first) || !isECDHE(first) {
+		<-o.done
+		ecdhe = o.suites
 	}
-	p.recordHandshake(hsVer, hs, hsErr)
+	ecdhe = slices.DeleteFunc(slices.Clone(ecdhe), func(s uint16) bool { return !isECDHE(s) })
+	known, done := o.joint.wait()
+	if known == nil {
+		known = firstCurve(f)
+	}
+	if len(ecdhe) == 0 || p.stoppedErr() != nil {
+		return 0, nil
+	}
+	if done {
+		return v, known
+	}
+	return v, eliminate(ecCurves, known, p.pickCurve(ctx, v, f, ecdhe))
 }
 
 func isECDHE(s uint16) bool { return hello.SuiteKeyExchange(s) == hello.KeyExchangeECDHE }
 
-// probeSuites enumerates the suites of accepted version v, and reports
-// whether it could. The version probe offered every suite already, so its
-// pick is the first.
-func (p *prober) probeSuites(ctx context.Context, v uint16) ([]uint16, bool) {
-	all := offer(v)
-	first := p.accepted[v].Reply.CipherSuite
-	if !slices.Contains(all, first) {
+// firstCurve returns, as a list, the curve of the ECDHE suite a version
+// hello was answered with in flight f: that hello offered every curve, so
+// the curve enumeration's first hello would get the same answer.
+func firstCurve(f *hello.ServerFlight) []tls.CurveID {
+	if !isECDHE(f.Reply.CipherSuite) || f.KeyExchange == nil || !slices.Contains(ecCurves, f.KeyExchange.Group) {
+		return nil
+	}
+	return []tls.CurveID{f.KeyExchange.Group}
+}
+
+// probeSuites enumerates the suites of version v, accepted with flight f,
+// and reports whether it could. The version hello offered every suite
+// already, so its pick is the first; the rest are offered in restOffer's
+// order, the first of them with the groups not yet picked where groups
+// are enumerated (see jointSuites), which j learns.
+func (p *prober) probeSuites(ctx context.Context, v uint16, f *hello.ServerFlight, j *jointOut) ([]uint16, bool) {
+	first := f.Reply.CipherSuite
+	if !slices.Contains(offer(v), first) {
 		p.note("%s: server chose suite %s, which was not offered", hello.VersionName(v), hello.CipherSuiteName(first))
 		return nil, false
 	}
-	rest := slices.DeleteFunc(all, func(s uint16) bool { return s == first })
-	return append([]uint16{first}, eliminate(rest, p.suitePicker(ctx, v))...), true
+	known, ended := p.jointSuites(ctx, v, f, []uint16{first}, j)
+	if ended {
+		return known, true
+	}
+	return eliminate(restOffer(v), known, p.suitePicker(ctx, v)), true
 }
 
 // suitePicker returns the suite the server picks from an offer at v.
 func (p *prober) suitePicker(ctx context.Context, v uint16) func([]uint16) (uint16, bool) {
 	return func(suites []uint16) (uint16, bool) {
-		r, err := p.exchange(ctx, p.suiteHello(v, suites))
+		r, err := p.exchangeALPN(ctx, p.suiteHello(v, suites))
 		if err != nil || !r.accepts(v) {
 			return 0, false
 		}
@@ -149,11 +193,21 @@ func (p *prober) suitePicker(ctx context.Context, v uint16) func([]uint16) (uint
 	}
 }
 
-// suiteOrder offers the first two suites found in swapped order: a server
-// that still picks the first enforces its own order.
-func (p *prober) suiteOrder(ctx context.Context, v uint16, found []uint16) string {
+// suiteOrder says whose order decides. Picks made against the order of
+// the offers show the server's; otherwise one hello offers the first two
+// suites found in swapped order: a server that still picks the first
+// enforces its own order. joint tells whether the enumeration's second hello was a joint one,
+// which offers the suites in jointOffer's order.
+func (p *prober) suiteOrder(ctx context.Context, v uint16, found []uint16, joint bool) string {
 	if len(found) < 2 {
 		return ""
+	}
+	second := restOffer(v)
+	if joint {
+		second = jointOffer(v)
+	}
+	if !inClientOrder(found, offer(v), second, restOffer(v)) {
+		return "server"
 	}
 	switch s, ok := p.suitePicker(ctx, v)([]uint16{found[1], found[0]}); {
 	case ok && s == found[0]:
@@ -185,14 +239,14 @@ func (p *prober) pickGroup13(ctx context.Context) func([]tls.CurveID) (tls.Curve
 // curve of an ECDSA certificate must be among the client's curves too
 // (RFC 8422, section 5.3), so it is kept in every offer, last: a server
 // that then picks it again ends the enumeration.
-func (p *prober) pickCurve(ctx context.Context, v uint16, suites []uint16) func([]tls.CurveID) (tls.CurveID, bool) {
-	certCurve := p.certCurve(v)
+func (p *prober) pickCurve(ctx context.Context, v uint16, f *hello.ServerFlight, suites []uint16) func([]tls.CurveID) (tls.CurveID, bool) {
+	certCurve := certCurve(f)
 	return func(curves []tls.CurveID) (tls.CurveID, bool) {
 		offer := curves
 		if certCurve != 0 && !slices.Contains(curves, certCurve) {
 			offer = append(slices.Clone(curves), certCurve)
 		}
-		r, err := p.exchange(ctx, p.legacyHello(v, suites, offer))
+		r, err := p.exchangeALPN(ctx, p.withALPN(p.legacyHello(v, suites, offer)))
 		if err != nil || !r.accepts(v) || r.flight.KeyExchange == nil || r.flight.KeyExchange.Group == certCurve && !slices.Contains(curves, certCurve) {
 			return 0, false
 		}
@@ -200,11 +254,10 @@ func (p *prober) pickCurve(ctx context.Context, v uint16, suites []uint16) func(
 	}
 }
 
-// certCurve returns the curve of the ECDSA leaf certificate in the flight
-// accepted at v, or 0.
-func (p *prober) certCurve(v uint16) tls.CurveID {
-	f := p.accepted[v]
-	if f == nil || len(f.Certificates) == 0 {
+// certCurve returns the curve of the ECDSA leaf certificate in flight f,
+// or 0.
+func certCurve(f *hello.ServerFlight) tls.CurveID {
+	if len(f.Certificates) == 0 {
 		return 0
 	}
 	leaf, err := x509.ParseCertificate(f.Certificates[0])
@@ -230,4 +283,23 @@ func offered[T comparable](p *prober, x T, offer []T, name func(T) string) (T, b
 		return x, false
 	}
 	return x, true
+}
+
+// inClientOrder reports whether suites found by elimination could have
+// been picked by the client's order: pick i from a hello that offered
+// them in the order orders[i], the last order standing for every later
+// pick. A server that follows the client's order picks, each time, the
+// suite that comes first in that hello's order among those still to be
+// found; any other pattern shows the server's own order.
+func inClientOrder(found []uint16, orders ...[]uint16) bool {
+	for i, s := range found {
+		order := orders[min(i, len(orders)-1)]
+		at := slices.Index(order, s)
+		for _, t := range found[i+1:] {
+			if j := slices.Index(order, t); j >= 0 && (at < 0 || j < at) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -2,6 +2,8 @@ package probe
 
 import (
 	"crypto/tls"
+	"slices"
+	"strings"
 
 	"github.com/tlsfloor/tlsfloor/internal/hello"
 )
@@ -40,27 +42,66 @@ var ecCurves = []tls.CurveID{
 	hello.BrainpoolP256r1, hello.BrainpoolP384r1, hello.BrainpoolP512r1,
 }
 
-// versionShares are the key shares of the TLS 1.3 version probe: small
-// ones, as a real client sends. A server that wants another group asks
-// with a HelloRetryRequest, which also proves TLS 1.3.
-var versionShares = []tls.CurveID{tls.X25519, tls.CurveP256}
+// retryShares are the key shares of the TLS 1.3 version hello sent again
+// when the first, with an empty key_share, was refused with an alert other
+// than protocol_version: small ones, as a real client sends, in case the
+// server cannot handle an empty list.
+var retryShares = []tls.CurveID{tls.X25519, tls.CurveP256}
 
-// offer returns every suite known for version v.
+// tls13Suites are the TLS 1.3 suites in the order probes offer them:
+// crypto/tls's list reversed, so that a server whose own order puts
+// AES-GCM first shows it by picking against the client's order (see
+// inClientOrder), and no question about the order is needed.
+var tls13Suites = func() []uint16 {
+	s := hello.TLS13CipherSuites()
+	slices.Reverse(s)
+	return s
+}()
+
+// offer returns every suite known for version v in the order the version
+// hello offers them: for TLS 1.2 and earlier crypto/tls's suites first,
+// so that a server that follows the client's order answers it with a
+// cheap ECDHE suite.
 func offer(v uint16) []uint16 {
 	if v == tls.VersionTLS13 {
-		return hello.TLS13CipherSuites()
+		return slices.Clone(tls13Suites)
 	}
 	return hello.CipherSuitesFor(v)
 }
 
-// versionHello is the hello that asks whether the server speaks v.
+// restOffer returns every suite known for version v in the order the
+// later hellos of the suite enumeration offer them. Below TLS 1.3 that is
+// the version hello's order reversed, so that a server that follows the
+// client's order picks in a pattern its own order seldom matches (see
+// inClientOrder), with the ChaCha20-Poly1305 suites last: a server with
+// OpenSSL's PrioritizeChaCha option would otherwise put them first for
+// any client that lists one first.
+func restOffer(v uint16) []uint16 {
+	all := offer(v)
+	if v == tls.VersionTLS13 {
+		return all
+	}
+	slices.Reverse(all)
+	chacha := func(s uint16) bool { return strings.Contains(hello.CipherSuiteName(s), "CHACHA20") }
+	return append(slices.DeleteFunc(slices.Clone(all), chacha), slices.DeleteFunc(all, func(s uint16) bool { return !chacha(s) })...)
+}
+
+// versionHello is the hello that asks whether the server speaks v. The
+// TLS 1.3 hello offers every group with an empty key_share: a server that
+// speaks TLS 1.3 answers with a HelloRetryRequest that names its first
+// suite and its first group, the first steps of both enumerations.
 func (p *prober) versionHello(v uint16) *hello.ClientHello {
 	if v == tls.VersionTLS13 {
-		// The earlier suites too, so that a server that ignores
-		// supported_versions answers with its own version.
-		return p.tls13Hello(append(offer(v), offer(tls.VersionTLS12)...), tls13Groups, versionShares)
+		return p.tls13VersionHello([]tls.CurveID{})
 	}
 	return p.legacyHello(v, offer(v), ecCurves)
+}
+
+// tls13VersionHello offers TLS 1.3 with every group and key shares for
+// shares. It lists the earlier suites too, so that a server that ignores
+// supported_versions answers with its own version.
+func (p *prober) tls13VersionHello(shares []tls.CurveID) *hello.ClientHello {
+	return p.tls13Hello(append(offer(tls.VersionTLS13), offer(tls.VersionTLS12)...), tls13Groups, shares)
 }
 
 // tls13Hello offers TLS 1.3 alone.
@@ -94,5 +135,28 @@ func (p *prober) suiteHello(v uint16, suites []uint16) *hello.ClientHello {
 	if v == tls.VersionTLS13 {
 		return p.tls13Hello(suites, tls13Groups, []tls.CurveID{})
 	}
-	return p.legacyHello(v, suites, ecCurves)
+	return p.withALPN(p.legacyHello(v, suites, ecCurves))
+}
+
+// withALPN adds the endpoint's ALPN protocols to an enumeration hello
+// below TLS 1.3, whose ServerHello names the server's choice in
+// plaintext, unless the server refused them before (see exchangeALPN).
+// Version hellos offer none, so that a server strict about ALPN does not
+// refuse them.
+func (p *prober) withALPN(ch *hello.ClientHello) *hello.ClientHello {
+	if ch.SupportedVersions == nil && ch.LegacyVersion != hello.VersionSSL30 && !p.alpnRefused() {
+		ch.ALPN = p.alpnProtocols()
+	}
+	return ch
+}
+
+// alpnProtocols are the protocols offered, nil for none.
+func (p *prober) alpnProtocols() []string {
+	switch {
+	case p.ep.ALPN == nil:
+		return defaultALPN
+	case len(p.ep.ALPN) == 0:
+		return nil
+	}
+	return p.ep.ALPN
 }

@@ -56,13 +56,14 @@ type Options struct {
 	MaxConnections int
 	// EndpointParallel is how many connections one endpoint's probe has
 	// open at once. The version hellos (after the first), each accepted
-	// version's suite enumeration, the group enumerations and the full
-	// handshake are independent and run side by side; the hellos of one
-	// enumeration still go one after another, as each depends on the
-	// last. These connections count against MaxConnections and Rate like
-	// any other, and an address probed by PerIP endpoints at once sees up
-	// to PerIP times EndpointParallel connections. Results do not depend
-	// on it. Default 4; 1 makes one connection at a time.
+	// version's suite enumeration (started as soon as that version's
+	// answer is in), the group enumerations and the full handshake are
+	// independent and run side by side; the hellos of one enumeration
+	// still go one after another, as each depends on the last. These
+	// connections count against MaxConnections and Rate like any other,
+	// and an address probed by PerIP endpoints at once sees up to PerIP
+	// times EndpointParallel connections. Results do not depend on it.
+	// Default 4; 1 makes one connection at a time.
 	EndpointParallel int
 	// Concurrency is how many endpoints Run probes at once. Default 8.
 	Concurrency int
@@ -75,6 +76,15 @@ type Options struct {
 	// Burst is how many connections may start at once under Rate.
 	// Default Concurrency.
 	Burst int
+	// FullHandshake runs one full crypto/tls handshake at the highest
+	// version accepted, for Result.Handshake, even when a TLS 1.2 or
+	// earlier Certificate message already showed the chain. Without it
+	// the handshake runs only when TLS 1.2 did not show the chain and,
+	// if TLS 1.3 is not accepted, no earlier version did either (a TLS
+	// 1.3-only server): it costs a connection and the server a
+	// signature, and the probing hellos already learn the ALPN protocol
+	// from TLS 1.2 ServerHellos.
+	FullHandshake bool
 	// VersionsOnly limits the probe to the protocol versions: one
 	// connection per version, no suite or group enumeration and no full
 	// handshake, so CipherSuites, Groups, Certificate and Handshake stay

@@ -33,6 +33,7 @@ type prober struct {
 	sni      string // server_name sent; empty for an IP address
 	sh       *shared
 	errs     []string
+	asks     []*versionAsk // the version hellos, in versionOrder
 
 	accepted map[uint16]*hello.ServerFlight // first accepting flight per version
 	refused  map[uint16]Refusal
@@ -42,6 +43,7 @@ type prober struct {
 	curves   []tls.CurveID // ECDHE curves at curveVersion
 	curveVer uint16
 	dhBits   int
+	alpn     string // protocol selected in a TLS 1.2 or earlier ServerHello
 	cert     *Certificate
 	hs       *Handshake
 	hsGroup  tls.CurveID
@@ -106,37 +108,55 @@ type shared struct {
 	mu      sync.Mutex
 	conns   int   // connections made or being made
 	stopped error // why the probe stopped, nil while it runs
+	noALPN  bool  // the server refused the ALPN protocols offered
 	// slots holds a token for every open connection, at most
 	// Options.EndpointParallel.
 	slots chan struct{}
 }
 
-// run probes versions, then suites and groups for the versions accepted,
-// side by side with the full handshake; each step stops once the probe
-// stopped. In versions-only mode it stops after the versions.
+// run probes versions and, unless in versions-only mode, the suites and
+// groups of each version accepted and the certificate chain, each
+// enumeration starting as soon as the version answers it needs are in.
+// Each step stops once the probe stopped.
 func (p *prober) run(ctx context.Context) {
-	p.probeVersions(ctx)
+	p.askVersions(ctx)
 	if p.opts.VersionsOnly {
+		p.recordVersions()
 		return
 	}
-	p.enumerate(ctx)
+	e := p.startEnumerations(ctx)
+	silent := p.recordVersions()
+	e.wg.Wait()
+	if silent {
+		// Not a TLS server, or not one that talks to this client: what
+		// the enumerations found is not used.
+		e.joinNotes(p)
+		p.rawChain()
+		return
+	}
+	e.record(p)
 }
 
-// fork returns a prober that shares p's connection state and reads its
-// results, with notes and DHE size of its own, for a goroutine.
+// fork returns a prober that shares p's connection state and the
+// version answers, with notes, DHE size and ALPN of its own, for a
+// goroutine. Forks read the version answers through flight, never p's
+// maps, which only p writes.
 func (p *prober) fork() *prober {
 	q := *p
-	q.errs, q.dhBits = nil, 0
+	q.errs, q.dhBits, q.alpn = nil, 0, ""
 	return &q
 }
 
-// join takes over the notes and DHE size of a fork that has ended.
+// join takes over the notes, DHE size and ALPN of a fork that has ended.
 func (p *prober) join(q *prober) {
 	for _, e := range q.errs {
 		p.note("%s", e)
 	}
 	if q.dhBits > 0 && (p.dhBits == 0 || q.dhBits < p.dhBits) {
 		p.dhBits = q.dhBits
+	}
+	if p.alpn == "" {
+		p.alpn = q.alpn
 	}
 }
 
@@ -152,15 +172,4 @@ func (p *prober) connections() int {
 	p.sh.mu.Lock()
 	defer p.sh.mu.Unlock()
 	return p.sh.conns
-}
-
-// highest returns the highest accepted version of those given, or 0.
-func (p *prober) highest(versions ...uint16) uint16 {
-	best := uint16(0)
-	for _, v := range versions {
-		if p.accepted[v] != nil {
-			best = max(best, v)
-		}
-	}
-	return best
 }

@@ -46,6 +46,7 @@ func TestProbeOpenSSL(t *testing.T) {
 		name   string
 		server server
 		policy tlsfloor.Policy
+		full   bool // Options.FullHandshake
 		want   expect
 	}{
 		{
@@ -56,7 +57,7 @@ func TestProbeOpenSSL(t *testing.T) {
 				refused:   map[string]probe.Refusal{"SSL 3.0": alert40, "TLS 1.0": alert70, "TLS 1.1": alert70, "TLS 1.3": alert70},
 				suiteSets: map[string][]string{"TLS 1.2": opensslSuites(t, "DEFAULT", "-tls1_2", ecdsa)},
 				groupSets: map[string][]string{"TLS 1.2": opensslCurves},
-				source:    "handshake",
+				source:    "certificate message",
 			},
 		},
 		{
@@ -70,7 +71,7 @@ func TestProbeOpenSSL(t *testing.T) {
 					"TLS 1.2": opensslSuites(t, all, "-tls1_2", rsa), "TLS 1.3": opensslTLS13Suites,
 				},
 				groupSets: map[string][]string{"TLS 1.3": opensslGroups, "TLS 1.2": opensslCurves},
-				below:     true, evidence: 2, source: "handshake", dhBits: 1024,
+				below:     true, evidence: 2, source: "certificate message", dhBits: 1024,
 			},
 		},
 		{
@@ -84,7 +85,7 @@ func TestProbeOpenSSL(t *testing.T) {
 				},
 				suiteSets: map[string][]string{"TLS 1.0": opensslSuites(t, legacy, "-tls1", rsa), "TLS 1.1": opensslSuites(t, legacy, "-tls1_1", rsa)},
 				groupSets: map[string][]string{"TLS 1.1": opensslCurves},
-				below:     true, evidence: 2, source: "handshake",
+				below:     true, evidence: 2, source: "certificate message",
 			},
 		},
 		{
@@ -116,7 +117,7 @@ func TestProbeOpenSSL(t *testing.T) {
 				accepted: []string{"TLS 1.2"},
 				suites:   map[string][]string{"TLS 1.2": {"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA256", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA"}},
 				order:    map[string]string{"TLS 1.2": "server"},
-				dhBits:   2048, source: "handshake",
+				dhBits:   2048, source: "certificate message",
 			},
 		},
 		{
@@ -129,7 +130,7 @@ func TestProbeOpenSSL(t *testing.T) {
 				suiteSets: map[string][]string{"TLS 1.3": opensslTLS13Suites},
 				groupSets: map[string][]string{"TLS 1.3": opensslGroups},
 				noGroups:  []string{"TLS 1.2"},
-				source:    "handshake",
+				source:    "certificate message",
 			},
 		},
 		{
@@ -138,6 +139,16 @@ func TestProbeOpenSSL(t *testing.T) {
 			want: expect{
 				accepted:  []string{"TLS 1.2"},
 				refused:   map[string]probe.Refusal{"SSL 3.0": alert40, "TLS 1.0": alert70, "TLS 1.1": alert70, "TLS 1.3": alert70},
+				suiteSets: map[string][]string{"TLS 1.2": opensslSuites(t, legacy, "-tls1_2", rsa)},
+				source:    "certificate message",
+			},
+		},
+		{
+			name:   "sha1-signatures-only-full-handshake",
+			server: opensslServer(rsa, "-tls1_2", "-sigalgs", "RSA+SHA1", "-cipher", legacy),
+			full:   true,
+			want: expect{
+				accepted:  []string{"TLS 1.2"},
 				suiteSets: map[string][]string{"TLS 1.2": opensslSuites(t, legacy, "-tls1_2", rsa)},
 				source:    "certificate message", errorHas: "full handshake at TLS 1.2",
 			},
@@ -148,14 +159,16 @@ func TestProbeOpenSSL(t *testing.T) {
 			want: expect{
 				accepted: []string{"TLS 1.2", "TLS 1.3"},
 				groups:   map[string][]string{"TLS 1.3": {"CurveP384", "X25519", "ffdhe3072"}, "TLS 1.2": {"CurveP384", "X25519"}},
-				source:   "handshake",
+				source:   "certificate message",
 			},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ca := testpki.New(t)
-			r := probeLab(t, ca, tt.server(t, ca), probeOptions(tt.policy))
+			opts := probeOptions(tt.policy)
+			opts.FullHandshake = tt.full
+			r := probeLab(t, ca, tt.server(t, ca), opts)
 			checkResult(t, r, tt.want)
 		})
 	}
@@ -163,7 +176,8 @@ func TestProbeOpenSSL(t *testing.T) {
 
 // TestProbeGo probes crypto/tls servers limited to one group each, among
 // them each post-quantum hybrid, and judges them under the post-quantum
-// policy.
+// policy, with the full handshake (Options.FullHandshake) that names the
+// group a crypto/tls client negotiates.
 func TestProbeGo(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -208,7 +222,9 @@ func TestProbeGo(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ca := testpki.New(t)
-			r := probeLab(t, ca, tt.server(t, ca), probeOptions(tlsfloor.PostQuantum))
+			opts := probeOptions(tlsfloor.PostQuantum)
+			opts.FullHandshake = true
+			r := probeLab(t, ca, tt.server(t, ca), opts)
 			checkResult(t, r, tt.want)
 		})
 	}

@@ -37,9 +37,16 @@ type Result struct {
 	Groups map[string][]string `json:"groups"`
 	// DHBits is the size of the smallest DHE prime seen, if any.
 	DHBits int `json:"dh_bits,omitempty"`
+	// ALPN is the protocol the server selected from those offered
+	// (Endpoint.ALPN): from the full handshake if one ran, else from a
+	// TLS 1.2 or earlier ServerHello. Empty when it selected none.
+	ALPN string `json:"alpn,omitempty"`
 	// Certificate describes the chain the server sent.
 	Certificate *Certificate `json:"certificate,omitempty"`
-	// Handshake is what the full crypto/tls handshake negotiated.
+	// Handshake is what the full crypto/tls handshake negotiated, when
+	// one ran: for a server whose chain no plaintext TLS 1.2 Certificate
+	// message showed (a TLS 1.3-only server), or with
+	// Options.FullHandshake.
 	Handshake *Handshake `json:"handshake,omitempty"`
 	// Floor names the policy, as tlsfloor.Policy.String spells it.
 	Floor string `json:"floor"`

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -58,6 +59,11 @@ func Postgres(t testing.TB, name string, cfg PostgresConfig) Server {
 	}
 	pr := start(t, procSpec{name: name + " (postgres)", dir: dir, runAs: "postgres", interrupt: true, argv: argv})
 	pr.waitUntil(t, "answer 'S' to SSLRequest on "+addr, func() bool { return probeDialect(addr, PostgresSSLRequest) })
+	// It answers 'S' while still starting up, and then refuses logins
+	// ("the database system is starting up", SQLSTATE 57P03).
+	pr.waitUntil(t, "log that it is ready to accept connections", func() bool {
+		return strings.Contains(pr.log.String(), "ready to accept connections")
+	})
 	return p.server(name, addr, e, pr.log.String)
 }
 
