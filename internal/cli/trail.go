@@ -30,11 +30,18 @@ from standard input ("-"). It groups the calls whose
 tlsDetails.tlsVersion is below --floor by account, principal, access key,
 source IP, VPC endpoint, user agent and service, and gives each caller
 the fix for its stack, read off its user agent. It also reports the share
-of each TLS version per service and per day.
+of each TLS version per service and per day, and how much of each service
+CloudTrail's TLS logging covers.
+
+Records without a TLS version are counted by who made the call: AWS
+itself (service events, AWS services, "AWS Internal" and service
+principals, console-proxied calls), whose TLS CloudTrail does not log, or
+a customer caller. Each customer caller is listed with verdict unknown:
+it cannot be shown to be at or above the floor from the logs.
 
 Every record is accounted for: the summary says how many records were
-read, and how many were duplicates, had no tlsDetails, or were not
-records; then how many files were skipped (digest, insight, other) or
+read, and how many were duplicates, had no TLS version (by caller class),
+or were not records; then how many files were skipped (digest, insight, other) or
 could not be read (each named on standard error).
 
 Beyond one machine, --emit athena prints the Athena table (partition

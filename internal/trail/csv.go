@@ -18,7 +18,7 @@ var csvHeader = []string{
 	"account", "principal_arn", "principal_type", "access_key_id", "source_ip",
 	"vpc_endpoint", "user_agent", "event_source", "calls", "tls_versions",
 	"first_seen", "last_seen", "sample_event_ids", "sdk", "sdk_version",
-	"runtime", "runtime_version", "os", "os_version", "fix",
+	"runtime", "runtime_version", "os", "os_version", "fix", "verdict",
 }
 
 // CSVHandler writes trail's callers as CSV (RFC 4180). It implements
@@ -34,10 +34,13 @@ type CSVHandler struct {
 //	account, principal_arn, principal_type, access_key_id, source_ip,
 //	vpc_endpoint, user_agent, event_source, calls, tls_versions,
 //	first_seen, last_seen, sample_event_ids, sdk, sdk_version, runtime,
-//	runtime_version, os, os_version, fix
+//	runtime_version, os, os_version, fix, verdict
 //
 // as in the JSON details ([CallerDetails]); tls_versions is
-// "TLSv1=3 TLSv1.1=1" and sample_event_ids are separated by spaces. A
+// "TLSv1=3 TLSv1.1=1" and sample_event_ids are separated by spaces.
+// verdict is "fail" for a caller below the floor and "unknown" for a
+// customer caller whose records have no TLS version (calls counts those
+// records, and tls_versions is empty). A
 // cell that starts with "=", "+", "-", "@", a tab or a carriage return is
 // prefixed with a single quote, so that a spreadsheet does not run a user
 // agent as a formula. The summary is not written: use the json format for
@@ -59,7 +62,7 @@ func (h *CSVHandler) Finding(f finding.Finding) error {
 	if err := json.Unmarshal(f.Details, &d); err != nil {
 		return fmt.Errorf("csv: finding %d (%s) has no caller details: %w", h.n, f.Target, err)
 	}
-	return h.write(csvRow(d))
+	return h.write(append(csvRow(d), string(f.Outcome())))
 }
 
 // End writes nothing: the summary is not part of the CSV.

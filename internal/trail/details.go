@@ -25,6 +25,7 @@ type CallerDetails struct {
 	EventSource    string         `json:"event_source,omitempty"`
 	Calls          int            `json:"calls"`
 	TLSVersions    map[string]int `json:"tls_versions"`
+	WithoutTLS     int            `json:"without_tls,omitempty"`
 	FirstSeen      string         `json:"first_seen,omitempty"`
 	LastSeen       string         `json:"last_seen,omitempty"`
 	SampleEventIDs []string       `json:"sample_event_ids,omitempty"`
@@ -73,11 +74,14 @@ type Totals struct {
 }
 
 // WithoutTLS counts distinct records that do not say which TLS version
-// was used, by reason.
+// was used, by what is missing and by who made the call.
 type WithoutTLS struct {
-	Total        int `json:"total"`
-	NoDetails    int `json:"no_details"`
-	EmptyVersion int `json:"empty_version"`
+	Total        int            `json:"total"`
+	NoDetails    int            `json:"no_details"`
+	EmptyVersion int            `json:"empty_version"`
+	AWSOperated  int            `json:"aws_operated"`
+	Customer     int            `json:"customer"`
+	ByClass      map[string]int `json:"by_class"`
 }
 
 // FilesSkipped counts files not read, by reason.
@@ -100,7 +104,9 @@ type Unreadable struct {
 type Share struct {
 	Key        string             `json:"key"`
 	Records    int                `json:"records"`
+	WithTLS    int                `json:"with_tls"`
 	WithoutTLS int                `json:"without_tls"`
+	Coverage   float64            `json:"coverage_percent"`
 	Versions   map[string]int     `json:"tls_versions"`
 	Percent    map[string]float64 `json:"percent"`
 }
@@ -144,10 +150,7 @@ func Details(rep *cloudtrail.Report, input string) RunDetails {
 		Floor: cloudtrail.VersionName(rep.Floor),
 		Totals: Totals{
 			Files: t.Files, Read: t.Read, Counted: t.Counted, Duplicates: t.Duplicates,
-			WithoutTLS: WithoutTLS{
-				Total:     t.WithoutTLS.NoDetails + t.WithoutTLS.EmptyVersion,
-				NoDetails: t.WithoutTLS.NoDetails, EmptyVersion: t.WithoutTLS.EmptyVersion,
-			},
+			WithoutTLS:     withoutTLS(t.WithoutTLS),
 			SkippedRecords: t.Skipped.Records,
 			TooLarge:       t.Skipped.TooLarge,
 			Reconciles:     t.Reconciles(),
@@ -163,6 +166,19 @@ func Details(rep *cloudtrail.Report, input string) RunDetails {
 		d.Unreadable = append(d.Unreadable, Unreadable{File: fe.File, Record: fe.Record, Offset: fe.Offset, Error: errString(fe.Err)})
 	}
 	return d
+}
+
+func withoutTLS(w cloudtrail.WithoutTLS) WithoutTLS {
+	out := WithoutTLS{
+		Total:     w.NoDetails + w.EmptyVersion,
+		NoDetails: w.NoDetails, EmptyVersion: w.EmptyVersion,
+		AWSOperated: w.ByClass.AWSOperated(), Customer: w.ByClass[cloudtrail.ClassCustomer],
+		ByClass: map[string]int{},
+	}
+	for _, c := range cloudtrail.Classes() {
+		out.ByClass[c.String()] = w.ByClass[c]
+	}
+	return out
 }
 
 func errString(err error) string {
@@ -187,6 +203,10 @@ func sharesOf(in []cloudtrail.Share) []Share {
 				continue
 			}
 			sh.Versions[v] += n
+		}
+		sh.WithTLS = sh.Records - sh.WithoutTLS
+		if sh.Records > 0 {
+			sh.Coverage = math.Round(float64(sh.WithTLS)*10000/float64(sh.Records)) / 100
 		}
 		sh.Percent = percents(sh.Versions)
 		out = append(out, sh)

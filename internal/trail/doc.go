@@ -8,8 +8,15 @@
 // # JSON document
 //
 // trail writes the common document (internal/report/jsonout) with schema
-// "tlsfloor.trail/v1". Each finding (rule TF-TRAIL-CALLER) is one caller;
-// its details object ([CallerDetails]) has
+// "tlsfloor.trail/v1". Each finding of rule TF-TRAIL-CALLER (verdict
+// fail) is one caller below the floor; each of rule TF-TRAIL-UNKNOWN
+// (verdict unknown, severity medium), listed after them, is one customer
+// caller whose records have no TLS version, so that it cannot be shown to
+// be at or above the floor (callers that AWS operates are counted in
+// without_tls, not listed); these are grouped by account, principal, user
+// agent and event source only, so access_key_id, source_ip and
+// vpc_endpoint are absent. The details object ([CallerDetails]) of
+// either has
 //
 //	account           string: recipientAccountId, else userIdentity.accountId.
 //	principal_arn     string: userIdentity.arn.
@@ -19,8 +26,11 @@
 //	vpc_endpoint      string: vpcEndpointId.
 //	user_agent        string: userAgent as recorded.
 //	event_source      string: the service called ("sts.amazonaws.com").
-//	calls             number: distinct calls below the floor.
-//	tls_versions      object: those calls by tlsVersion ({"TLSv1": 3}).
+//	calls             number: distinct calls below the floor (TF-TRAIL-UNKNOWN:
+//	                  distinct calls without a TLS version).
+//	tls_versions      object: those calls by tlsVersion ({"TLSv1": 3});
+//	                  empty for TF-TRAIL-UNKNOWN.
+//	without_tls       number, TF-TRAIL-UNKNOWN only: equal to calls.
 //	first_seen        string: RFC 3339, earliest eventTime; absent if none parsed.
 //	last_seen         string: RFC 3339, latest eventTime.
 //	sample_event_ids  array of strings: up to three eventIDs. A scan of
@@ -44,15 +54,37 @@
 //	                 the query).
 //	  counted        distinct records with a tlsVersion.
 //	  duplicates     records whose eventID was seen before.
-//	  without_tls    object {total, no_details, empty_version}: distinct
-//	                 records without a tlsDetails field, or with one but
-//	                 no tlsVersion.
+//	  without_tls    object: distinct records without a TLS version.
+//	                 total; no_details (no tlsDetails field) and
+//	                 empty_version (tlsDetails without tlsVersion), which
+//	                 add up to total; by_class, the same records again by
+//	                 who made the call, the first that holds of
+//	                   aws_service_event  eventType "AwsServiceEvent";
+//	                   aws_service        userIdentity.type "AWSService",
+//	                                      or userIdentity.invokedBy set;
+//	                   aws_internal       userAgent or sourceIPAddress a
+//	                                      service principal (ends in
+//	                                      ".amazonaws.com") or starting
+//	                                      with "AWS Internal";
+//	                   console            sessionCredentialFromConsole
+//	                                      "true" (console-proxied);
+//	                   customer           anything else: TLS version
+//	                                      unknown, each caller a
+//	                                      TF-TRAIL-UNKNOWN finding;
+//	                 all five always present, adding up to total;
+//	                 aws_operated, the first four together, and customer.
+//	                 CloudTrail logs tlsDetails for about half of the
+//	                 services and never for AWS-operated callers
+//	                 (cloudtrail-event-reference-record-contents.html and
+//	                 cloudtrail-supported-tls-details.html in the
+//	                 CloudTrail User Guide).
 //	  skipped_records  elements of "Records" that were not a record
 //	                 object with the expected field types, or too large.
 //	  too_large      the part of skipped_records larger than the record
 //	                 size limit.
 //	  reconciles     boolean: read == counted + duplicates +
-//	                 without_tls.total + skipped_records. Always true
+//	                 without_tls.total + skipped_records, and
+//	                 by_class adds up to without_tls.total. Always true
 //	                 unless the tool has a bug; a consumer can check it.
 //	files_skipped  object {digest, insight, not_cloudtrail, unreadable}:
 //	               files not read, or read only up to an error.
@@ -64,18 +96,26 @@
 //	by_day         array, oldest first: one [Share] per UTC day (key
 //	               YYYY-MM-DD; "" for records without a parsable time).
 //
-// A share has key, records (distinct records), without_tls (those without
-// a version), tls_versions (counts by tlsVersion; TLSv1, TLSv1.1, TLSv1.2
-// and TLSv1.3 always present) and percent (each version's share of the
-// records with a version, in percent, two decimals).
+// A share has key, records (distinct records), with_tls and without_tls
+// (those with and without a version, adding up to records),
+// coverage_percent (with_tls of records, in percent, two decimals: per
+// service, how much of it CloudTrail's TLS logging covers), tls_versions
+// (counts by tlsVersion; TLSv1, TLSv1.1, TLSv1.2 and TLSv1.3 always
+// present) and percent (each version's share of the records with a
+// version, in percent, two decimals).
 //
-// The summary's skipped list counts records (duplicate event ID, no
-// tlsDetails, empty tlsVersion, invalid record, too large) and, with unit
-// "files",
-// files (unreadable, digest, insight, not CloudTrail).
+// Members are only ever added to schema tlsfloor.trail/v1, never removed
+// or changed in meaning.
+//
+// The summary's skipped list counts records (duplicate event ID; no TLS
+// version, by class: "no TLS version: AWS service event", "...: AWS
+// service", "...: AWS internal", "...: console", "...: customer caller";
+// invalid record; too large) and, with unit "files", files (unreadable,
+// digest, insight, not CloudTrail).
 //
 // # CSV
 //
-// [NewCSV] writes one row per caller instead of the generic finding
-// columns; see its documentation for the columns.
+// [NewCSV] writes one row per caller (below the floor, then without a TLS
+// version) instead of the generic finding columns; see its documentation
+// for the columns. The counts by class are in the JSON document only.
 package trail

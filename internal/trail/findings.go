@@ -14,8 +14,14 @@ import (
 	"github.com/tlsfloor/tlsfloor/internal/trail/useragent"
 )
 
-// RuleCaller is the rule of a caller below the floor.
-const RuleCaller = "TF-TRAIL-CALLER"
+// Rules of trail's findings.
+const (
+	// RuleCaller is the rule of a caller below the floor.
+	RuleCaller = "TF-TRAIL-CALLER"
+	// RuleUnknown is the rule of a customer caller whose records have no
+	// TLS version: it cannot be shown to be at or above the floor.
+	RuleUnknown = "TF-TRAIL-UNKNOWN"
+)
 
 // Rules describes trail's rules, for SARIF.
 func Rules() []finding.Rule {
@@ -23,17 +29,43 @@ func Rules() []finding.Rule {
 		ID: RuleCaller, Title: "Caller calls AWS below the floor", Severity: finding.High, CWE: "326",
 		Description: "CloudTrail recorded API calls from this caller whose tlsDetails.tlsVersion is below the floor.",
 		Help:        "Upgrade the caller's TLS stack as its remediation says; its user agent names the SDK, runtime and OS.",
+	}, {
+		ID: RuleUnknown, Title: "Caller's TLS version is not logged", Severity: finding.Medium, CWE: "326",
+		Description: "CloudTrail recorded API calls from this customer caller without tlsDetails.tlsVersion (the service does not log it, or the record has only part of tlsDetails), so the caller cannot be shown to be at or above the floor.",
+		Help:        "Prove the floor from the caller's side: check its stack as the remediation says, or watch its connections (tlsfloor doctor on its host, tlsfloor proxy in its path).",
 	}}
 }
 
-// Findings returns one finding per caller below the floor, most calls
-// first.
+// Findings returns one finding per caller below the floor (verdict
+// fail), most calls first, then one per customer caller without a TLS
+// version (verdict unknown), most calls first.
 func Findings(rep *cloudtrail.Report, floor platform.Floor) []finding.Finding {
-	fs := make([]finding.Finding, 0, len(rep.Callers))
+	fs := make([]finding.Finding, 0, len(rep.Callers)+len(rep.Unknown))
 	for _, c := range rep.Callers {
 		fs = append(fs, callerFinding(c, floor))
 	}
+	for _, c := range rep.Unknown {
+		fs = append(fs, unknownFinding(c, floor))
+	}
 	return fs
+}
+
+func unknownFinding(c cloudtrail.Caller, floor platform.Floor) finding.Finding {
+	agent := useragent.Parse(c.UserAgent)
+	fix := "CloudTrail does not say which TLS version these calls used; show the caller is at or above the floor from its side (tlsfloor doctor on its host, or tlsfloor proxy in its path). " +
+		remediation(agent, floor)
+	d := callerDetails(c, agent, fix)
+	d.TLSVersions, d.WithoutTLS = map[string]int{}, c.Count
+	details, _ := json.Marshal(d) // plain data: Marshal cannot fail
+	return finding.Finding{
+		RuleID: RuleUnknown, Verdict: finding.VerdictUnknown, Severity: finding.Medium,
+		Title:       "Caller's TLS version is not logged",
+		Target:      callerName(c),
+		Message:     fmt.Sprintf("%d calls to %s without a TLS version in CloudTrail, %s", c.Count, c.EventSource, seen(c)),
+		Evidence:    evidence(c, agent),
+		Remediation: fix,
+		Details:     details,
+	}
 }
 
 func callerFinding(c cloudtrail.Caller, floor platform.Floor) finding.Finding {
@@ -120,6 +152,16 @@ func remediation(a useragent.Agent, floor platform.Floor) string {
 	return strings.Join(dedupe(fixes), " ")
 }
 
+// classReasons are the summary's skip reasons for records without a TLS
+// version, by the class of their caller.
+var classReasons = map[cloudtrail.Class]string{
+	cloudtrail.ClassServiceEvent: "no TLS version: AWS service event",
+	cloudtrail.ClassAWSService:   "no TLS version: AWS service",
+	cloudtrail.ClassAWSInternal:  "no TLS version: AWS internal",
+	cloudtrail.ClassConsole:      "no TLS version: console",
+	cloudtrail.ClassCustomer:     "no TLS version: customer caller",
+}
+
 func dedupe(ss []string) []string {
 	seen := map[string]bool{}
 	out := ss[:0]
@@ -133,7 +175,8 @@ func dedupe(ss []string) []string {
 }
 
 // Summary counts the records read, so that read = counted + the record
-// skips, then the files skipped (counted in files), and carries the
+// skips (records without a TLS version by the class of their caller),
+// then the files skipped (counted in files), and carries the
 // run-level record (RunDetails) as its details. input is as for Details.
 func Summary(rep *cloudtrail.Report, findings int, input string) finding.Summary {
 	t := rep.Totals
@@ -144,8 +187,9 @@ func Summary(rep *cloudtrail.Report, findings int, input string) finding.Summary
 		}
 	}
 	add("duplicate event ID", "", t.Duplicates)
-	add("no tlsDetails", "", t.WithoutTLS.NoDetails)
-	add("empty tlsVersion", "", t.WithoutTLS.EmptyVersion)
+	for _, c := range cloudtrail.Classes() {
+		add(classReasons[c], "", t.WithoutTLS.ByClass[c])
+	}
 	add("invalid record", "", t.Skipped.Records-t.Skipped.TooLarge)
 	add("too large", "", t.Skipped.TooLarge)
 	add("unreadable", "files", len(t.Unreadable))

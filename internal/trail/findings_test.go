@@ -20,13 +20,33 @@ func TestFindingsFixtures(t *testing.T) {
 	}
 	fs := Findings(rep, platform.Floor{})
 	var dotnet *finding.Finding
+	var unknown []string
 	for i, f := range fs {
-		if strings.Contains(f.Target, "legacy-app") {
+		if strings.Contains(f.Target, "legacy-app") && f.RuleID == RuleCaller {
 			dotnet = &fs[i]
 		}
-		if f.Outcome() != finding.VerdictFail || f.RuleID != RuleCaller {
+		switch {
+		case i < len(rep.Callers) && (f.Outcome() != finding.VerdictFail || f.RuleID != RuleCaller):
 			t.Errorf("finding %+v: want a failing caller", f)
+		case i >= len(rep.Callers) && (f.Outcome() != finding.VerdictUnknown || f.RuleID != RuleUnknown):
+			t.Errorf("finding %+v: want an unknown caller", f)
+		case i >= len(rep.Callers):
+			unknown = append(unknown, f.Target+" "+f.Message)
+			if !strings.Contains(f.Remediation, "does not say which TLS version") {
+				t.Errorf("unknown caller %s: remediation %q", f.Target, f.Remediation)
+			}
 		}
+	}
+	// The customer callers without a TLS version of the fixtures, and none
+	// of the AWS-operated ones (service events, service principals, AWS
+	// Internal, console).
+	wantUnknown := []string{
+		"arn:aws:iam::111122223333:user/inventory 1 calls to account.amazonaws.com without a TLS version in CloudTrail, from 2024-05-01T00:37:00Z to 2024-05-01T00:37:00Z",
+		"arn:aws:iam::111122223333:user/legacy-app 1 calls to sts.amazonaws.com without a TLS version in CloudTrail, from 2024-05-01T00:02:00Z to 2024-05-01T00:02:00Z",
+		"arn:aws:sts::111122223333:assumed-role/app/i-0abc 1 calls to aoss.amazonaws.com without a TLS version in CloudTrail, from 2024-05-01T00:38:00Z to 2024-05-01T00:38:00Z",
+	}
+	if strings.Join(unknown, "\n") != strings.Join(wantUnknown, "\n") {
+		t.Errorf("unknown callers:\n%s\nwant\n%s", strings.Join(unknown, "\n"), strings.Join(wantUnknown, "\n"))
 	}
 	if dotnet == nil {
 		t.Fatalf("no finding for the .NET 3.5 caller among %d", len(fs))

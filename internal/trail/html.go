@@ -19,7 +19,7 @@ func HTMLOptions(rep *cloudtrail.Report) html.Options {
 	return html.Options{
 		Title:  "tlsfloor trail: callers below " + d.Floor,
 		Chart:  dayChart(d.ByDay),
-		Tables: []html.Table{totalsTable(d), serviceTable(d.ByService)},
+		Tables: []html.Table{totalsTable(d), classTable(d.Totals.WithoutTLS), serviceTable(d.ByService)},
 	}
 }
 
@@ -76,11 +76,29 @@ func totalsTable(d RunDetails) html.Table {
 	}
 }
 
+// classNames are the words of the class table, by the JSON's class name.
+var classNames = map[string]string{
+	"aws_service_event": "AWS service event (eventType AwsServiceEvent)",
+	"aws_service":       "AWS service (userIdentity type AWSService, or invokedBy)",
+	"aws_internal":      "AWS internal (user agent or source a service principal, or AWS Internal)",
+	"console":           "console-proxied (sessionCredentialFromConsole)",
+	"customer":          "customer caller: TLS version unknown",
+}
+
+func classTable(w WithoutTLS) html.Table {
+	t := html.Table{Caption: "Records without a TLS version, by caller", Header: []string{"caller", "records"}}
+	for _, c := range cloudtrail.Classes() {
+		t.Rows = append(t.Rows, []string{classNames[c.String()], strconv.Itoa(w.ByClass[c.String()])})
+	}
+	t.Rows = append(t.Rows, []string{"AWS-operated in all", strconv.Itoa(w.AWSOperated)}, []string{"in all", strconv.Itoa(w.Total)})
+	return t
+}
+
 func serviceTable(services []Share) html.Table {
 	vs := versionsOf(services)
-	t := html.Table{Caption: "TLS version share per service", Header: append([]string{"service", "records", "without TLS version"}, vs...)}
+	t := html.Table{Caption: "TLS version share per service", Header: append([]string{"service", "records", "with TLS version", "without", "coverage"}, vs...)}
 	for _, s := range services {
-		row := []string{cmp.Or(s.Key, "(none)"), strconv.Itoa(s.Records), strconv.Itoa(s.WithoutTLS)}
+		row := []string{cmp.Or(s.Key, "(none)"), strconv.Itoa(s.Records), strconv.Itoa(s.WithTLS), strconv.Itoa(s.WithoutTLS), fmt.Sprintf("%.2f%%", s.Coverage)}
 		for _, v := range vs {
 			row = append(row, fmt.Sprintf("%d (%.2f%%)", s.Versions[v], s.Percent[v]))
 		}

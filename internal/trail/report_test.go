@@ -66,6 +66,13 @@ func TestJSONGolden(t *testing.T) {
 	if tt.Read != rep.Totals.Read || tt.Duplicates == 0 || tt.WithoutTLS.NoDetails == 0 || doc.Summary.Details.FilesSkipped.Digest != 1 {
 		t.Errorf("totals %+v do not show the fixtures' duplicate, missing tlsDetails and digest file", tt)
 	}
+	w, classes := tt.WithoutTLS, 0
+	for _, n := range w.ByClass {
+		classes += n
+	}
+	if len(w.ByClass) != 5 || classes != w.Total || w.AWSOperated+w.Customer != w.Total || w.Customer != 3 || w.AWSOperated != 7 {
+		t.Errorf("without_tls %+v: want 5 classes adding up to the total, 7 AWS-operated and 3 customer", w)
+	}
 	if len(doc.Findings) == 0 || doc.Findings[0].Details.Calls == 0 || doc.Findings[0].Details.Fix == "" || doc.Findings[0].Details.Agent.Family == "" {
 		t.Errorf("caller details %+v lack calls, agent or fix", doc.Findings)
 	}
@@ -92,13 +99,16 @@ func TestCSVGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(rep.Callers)+1 || strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
-		t.Fatalf("%d rows with header %v, want a header and %d callers", len(rows), rows[0], len(rep.Callers))
+	if len(rows) != len(rep.Callers)+len(rep.Unknown)+1 || strings.Join(rows[0], ",") != strings.Join(csvHeader, ",") {
+		t.Fatalf("%d rows with header %v, want a header, %d callers and %d unknown", len(rows), rows[0], len(rep.Callers), len(rep.Unknown))
 	}
-	for i, c := range rep.Callers {
-		row := rows[i+1]
-		if row[1] != c.PrincipalARN || row[8] != itoa(c.Count) || row[19] == "" {
-			t.Errorf("row %d = %v, want caller %s with %d calls and a fix", i+1, row, c.PrincipalARN, c.Count)
+	for i, c := range append(rep.Callers, rep.Unknown...) {
+		row, verdict := rows[i+1], "fail"
+		if i >= len(rep.Callers) {
+			verdict = "unknown"
+		}
+		if row[1] != c.PrincipalARN || row[8] != itoa(c.Count) || row[19] == "" || row[20] != verdict {
+			t.Errorf("row %d = %v, want caller %s with %d calls, a fix and verdict %s", i+1, row, c.PrincipalARN, c.Count, verdict)
 		}
 	}
 }

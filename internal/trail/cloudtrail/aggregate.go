@@ -11,6 +11,7 @@ import (
 //
 //	Read == Counted + Duplicates + WithoutTLS.NoDetails +
 //	        WithoutTLS.EmptyVersion + Skipped.Records
+//	WithoutTLS.ByClass.Total() == WithoutTLS.NoDetails + WithoutTLS.EmptyVersion
 //
 // (see Reconciles). Skipped and Unreadable otherwise count files.
 type Totals struct {
@@ -31,12 +32,16 @@ type Totals struct {
 	Unreadable []*FileError
 }
 
-// WithoutTLS counts records that do not say which TLS version was used.
+// WithoutTLS counts records that do not say which TLS version was used,
+// by what is missing and, again, by who made the call.
 type WithoutTLS struct {
 	// NoDetails is the number of records without a tlsDetails field.
 	NoDetails int
 	// EmptyVersion is the number with tlsDetails but no tlsVersion.
 	EmptyVersion int
+	// ByClass splits the same records by the class of their caller (see
+	// ClassOf); it sums to NoDetails + EmptyVersion.
+	ByClass ClassCounts
 }
 
 // Skipped counts files skipped by reason, and records skipped as invalid.
@@ -56,13 +61,16 @@ type Skipped struct {
 	TooLarge int
 }
 
-// Reconciles reports whether every record read is accounted for.
+// Reconciles reports whether every record read is accounted for, and
+// the records without a TLS version once more by class.
 func (t Totals) Reconciles() bool {
-	return t.Read == t.Counted+t.Duplicates+t.WithoutTLS.NoDetails+
-		t.WithoutTLS.EmptyVersion+t.Skipped.Records
+	without := t.WithoutTLS.NoDetails + t.WithoutTLS.EmptyVersion
+	return t.Read == t.Counted+t.Duplicates+without+t.Skipped.Records &&
+		t.WithoutTLS.ByClass.Total() == without
 }
 
-// CallerKey identifies a caller below the floor.
+// CallerKey identifies a caller below the floor, or a customer caller
+// without a TLS version.
 type CallerKey struct {
 	// Account is recipientAccountId, or the caller's account without it.
 	Account string
@@ -82,12 +90,15 @@ type CallerKey struct {
 	EventSource string
 }
 
-// Caller is one caller below the floor with its activity.
+// Caller is one caller below the floor, or one customer caller without
+// a TLS version (Report.Unknown), with its activity.
 type Caller struct {
 	CallerKey
-	// Count is the number of distinct calls below the floor.
+	// Count is the number of distinct calls below the floor (or without a
+	// TLS version).
 	Count int
-	// Versions counts those calls by tlsVersion.
+	// Versions counts those calls by tlsVersion; a caller of
+	// Report.Unknown has the one key "".
 	Versions map[string]int
 	// FirstSeen and LastSeen bound the calls' eventTime; zero when no
 	// eventTime parsed.
@@ -117,6 +128,12 @@ type Report struct {
 	Totals Totals
 	// Callers lists callers below Floor, most calls first.
 	Callers []Caller
+	// Unknown lists the customer callers (ClassCustomer) of records
+	// without a TLS version, most calls first: callers that cannot be
+	// shown to be at or above Floor. Their keys leave AccessKeyID,
+	// SourceIP and VPCEndpoint empty: they are grouped by account,
+	// principal, user agent and event source only.
+	Unknown []Caller
 	// ByService is the version share per eventSource, by name.
 	ByService []Share
 	// ByDay is the version share per UTC day, oldest first.
@@ -177,6 +194,7 @@ type Aggregator struct {
 	totals    Totals
 	seen      idSet
 	callers   callerTable
+	unknown   callerTable // customer callers without a TLS version
 	byService shareTable
 	byDay     shareTable
 	x         raw    // scratch for Add
@@ -188,6 +206,7 @@ func NewAggregator(opt Options) *Aggregator {
 	return &Aggregator{
 		opt:       opt.withDefaults(),
 		callers:   callerTable{m: make(map[uint64]*callerAcc)},
+		unknown:   callerTable{m: make(map[uint64]*callerAcc)},
 		byService: make(shareTable),
 		byDay:     make(shareTable),
 	}
@@ -215,8 +234,10 @@ func (a *Aggregator) count(x *raw) {
 	switch {
 	case !x.tls:
 		a.totals.WithoutTLS.NoDetails++
+		a.without(x)
 	case len(version) == 0:
 		a.totals.WithoutTLS.EmptyVersion++
+		a.without(x)
 	default:
 		a.totals.Counted++
 	}
@@ -231,8 +252,29 @@ func (a *Aggregator) count(x *raw) {
 		v, _ = ParseVersion(string(version))
 	}
 	if v != 0 && v < a.opt.Floor {
-		a.callers.add(x, slot, a.opt.Samples)
+		f := keyFields(x)
+		a.callers.add(&f, x, slot, a.opt.Samples)
 	}
+}
+
+// without counts a distinct record without a TLS version by class, and
+// its caller when it is a customer's.
+func (a *Aggregator) without(x *raw) {
+	c := classOf(x)
+	a.totals.WithoutTLS.ByClass[c]++
+	if c == ClassCustomer {
+		f := unknownKey(x)
+		a.unknown.add(&f, x, 0, a.opt.Samples)
+	}
+}
+
+// unknownKey is the key of a customer caller without a TLS version: a
+// caller's key without access key, source IP and VPC endpoint, which
+// change too often (session keys every hour, addresses) to list each.
+func unknownKey(x *raw) [8][]byte {
+	f := keyFields(x)
+	f[3], f[4], f[5] = nil, nil, nil
+	return f
 }
 
 // AddFile counts the outcome of one decoded file.
@@ -278,6 +320,9 @@ func (a *Aggregator) merge(b *Aggregator) {
 	t.Duplicates += u.Duplicates
 	t.WithoutTLS.NoDetails += u.WithoutTLS.NoDetails
 	t.WithoutTLS.EmptyVersion += u.WithoutTLS.EmptyVersion
+	for i, n := range u.WithoutTLS.ByClass {
+		t.WithoutTLS.ByClass[i] += n
+	}
 	t.Skipped.Digest += u.Skipped.Digest
 	t.Skipped.Insight += u.Skipped.Insight
 	t.Skipped.NotCloudTrail += u.Skipped.NotCloudTrail
@@ -287,6 +332,7 @@ func (a *Aggregator) merge(b *Aggregator) {
 	a.byService.merge(b.byService)
 	a.byDay.merge(b.byDay)
 	a.callers.merge(&b.callers, a.opt.Samples)
+	a.unknown.merge(&b.unknown, a.opt.Samples)
 }
 
 // Report returns the aggregate so far. The Aggregator stays usable.
@@ -295,14 +341,21 @@ func (a *Aggregator) Report() *Report {
 		Floor:     a.opt.Floor,
 		Totals:    a.totals,
 		Callers:   a.callers.list(),
+		Unknown:   a.unknown.list(),
 		ByService: a.byService.list(),
 		ByDay:     a.byDay.list(),
 	}
 	rep.Totals.Unreadable = slices.Clone(a.totals.Unreadable)
-	slices.SortFunc(rep.Callers, func(x, y Caller) int {
+	SortCallers(rep.Callers)
+	SortCallers(rep.Unknown)
+	return rep
+}
+
+// SortCallers sorts callers by count, most first, then by key.
+func SortCallers(cs []Caller) {
+	slices.SortFunc(cs, func(x, y Caller) int {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), x.CallerKey.Compare(y.CallerKey))
 	})
-	return rep
 }
 
 // Compare orders caller keys field by field, in the order CallerKey

@@ -41,7 +41,11 @@ func TestScanFixtures(t *testing.T) {
 		{"all versions", logFixture("111122223333_CloudTrail_us-east-1_20240501T0000Z_ValidAllVersion1.json.gz"),
 			Totals{Files: 1, Read: 4, Counted: 4}, 0},
 		{"without tlsDetails", logFixture("111122223333_CloudTrail_us-east-1_20240501T0005Z_WithoutTlsDetail.json"),
-			Totals{Files: 1, Read: 3, Counted: 1, WithoutTLS: WithoutTLS{NoDetails: 1, EmptyVersion: 1}}, 0},
+			Totals{Files: 1, Read: 3, Counted: 1, WithoutTLS: WithoutTLS{NoDetails: 1, EmptyVersion: 1,
+				ByClass: ClassCounts{ClassAWSInternal: 1, ClassCustomer: 1}}}, 0},
+		{"caller classes", logFixture("111122223333_CloudTrail_us-east-1_20240501T0030Z_CallerClasses00.json"),
+			Totals{Files: 1, Read: 8, WithoutTLS: WithoutTLS{NoDetails: 7, EmptyVersion: 1,
+				ByClass: ClassCounts{1, 2, 2, 1, 2}}}, 0},
 		{"duplicates", logFixture("111122223333_CloudTrail_us-east-1_20240501T0010Z_DuplicateEventId.json.gz"),
 			Totals{Files: 1, Read: 3, Counted: 2, Duplicates: 1}, 0},
 		{"truncated JSON", logFixture("111122223333_CloudTrail_us-east-1_20240501T0015Z_TruncatedJson000.json"),
@@ -55,8 +59,8 @@ func TestScanFixtures(t *testing.T) {
 		{"digest", filepath.Join(fixtureDir, "CloudTrail-Digest"), Totals{Skipped: Skipped{Digest: 1}}, 0},
 		{"insight", filepath.Join(fixtureDir, "CloudTrail-Insight"), Totals{Skipped: Skipped{Insight: 1}}, 0},
 		{"organisation tree", "testdata/AWSLogs", Totals{
-			Files: 6, Read: 15, Counted: 10, Duplicates: 1,
-			WithoutTLS: WithoutTLS{NoDetails: 1, EmptyVersion: 1},
+			Files: 7, Read: 23, Counted: 10, Duplicates: 1,
+			WithoutTLS: WithoutTLS{NoDetails: 8, EmptyVersion: 2, ByClass: ClassCounts{1, 2, 3, 1, 3}},
 			Skipped:    Skipped{Digest: 1, Insight: 1, NotCloudTrail: 2, Records: 2},
 		}, 2},
 	}
@@ -126,7 +130,7 @@ func TestCallersFixtures(t *testing.T) {
 	if !c.FirstSeen.Equal(first) || !c.LastSeen.Equal(last) {
 		t.Errorf("seen %v .. %v", c.FirstSeen, c.LastSeen)
 	}
-	if len(rep.ByDay) != 1 || rep.ByDay[0].Key != "2024-05-01" || rep.ByDay[0].Total != 12 {
+	if len(rep.ByDay) != 1 || rep.ByDay[0].Key != "2024-05-01" || rep.ByDay[0].Total != 20 {
 		t.Errorf("by day %+v", rep.ByDay)
 	}
 }
@@ -230,5 +234,48 @@ func TestIDTable(t *testing.T) {
 	}
 	if n != len(want) {
 		t.Errorf("%d keys in the set, want %d", n, len(want))
+	}
+}
+
+// TestClassOf classifies each record of the caller-classes fixture, in
+// order, and lists its customer callers as unknown.
+func TestClassOf(t *testing.T) {
+	path := logFixture("111122223333_CloudTrail_us-east-1_20240501T0030Z_CallerClasses00.json")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var got []Class
+	if _, err := ReadRecords(f, path, func(r *Record) { got = append(got, ClassOf(r)) }); err != nil {
+		t.Fatal(err)
+	}
+	want := []Class{ClassServiceEvent, ClassAWSService, ClassAWSService, ClassAWSInternal,
+		ClassAWSInternal, ClassConsole, ClassCustomer, ClassCustomer}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("classes %v, want %v", got, want)
+	}
+	rep, err := Scan(context.Background(), []string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unknown []string
+	for _, c := range rep.Unknown {
+		if c.Count != 1 || c.Versions[""] != 1 || len(c.Samples) != 1 || c.FirstSeen.IsZero() {
+			t.Errorf("unknown caller %+v", c)
+		}
+		unknown = append(unknown, c.PrincipalARN+" "+c.EventSource)
+	}
+	wantUnknown := []string{
+		"arn:aws:iam::111122223333:user/inventory account.amazonaws.com",
+		"arn:aws:sts::111122223333:assumed-role/app/i-0abc aoss.amazonaws.com",
+	}
+	if !reflect.DeepEqual(unknown, wantUnknown) {
+		t.Errorf("unknown callers %q, want %q", unknown, wantUnknown)
+	}
+	for _, c := range Classes() {
+		if n, ok := ParseClass(c.String()); !ok || n != c {
+			t.Errorf("ParseClass(%q) = %v, %v", c, n, ok)
+		}
 	}
 }

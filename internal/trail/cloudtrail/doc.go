@@ -44,5 +44,13 @@
 // roughly 3 GB per hundred million distinct records; scans larger than that
 // should be split, for example by account or month. Callers below the floor and the per-service and per-day shares
 // grow with the number of distinct callers, services and days, not with
-// the number of records.
+// the number of records; so do the customer callers without a TLS version
+// (Report.Unknown), which are grouped by account, principal, user agent
+// and service only.
+//
+// A record without a TLS version is counted as NoDetails or EmptyVersion
+// and again by the Class of its caller (ClassOf): an AWS service event,
+// an AWS service, an "AWS Internal" or service-principal caller, a
+// console-proxied call, or a customer caller, the one class whose TLS
+// version is unknown rather than AWS's own and unlogged.
 package cloudtrail

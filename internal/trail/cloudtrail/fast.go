@@ -250,6 +250,34 @@ func fastStr(b []byte, i int) (int, strFlags) {
 	}
 }
 
+// skipStr is fastStr for a string whose content is not kept: it returns
+// the index of the closing quote, or a code.
+func skipStr(b []byte, i int) int {
+	j := i + 1
+	for {
+		for ; j+8 <= len(b); j += 8 {
+			if m := special(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				break
+			}
+		}
+		for ; j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= ' '; j++ {
+		}
+		switch {
+		case j >= len(b):
+			return fastMore
+		case b[j] == '"':
+			return j
+		case b[j] == '\\':
+			if j = skipEscape(b, j); j < 0 {
+				return j
+			}
+		default:
+			return fastSlow
+		}
+	}
+}
+
 // nextSpecial returns the index of the first '"', '\\' or control
 // character at or after b[j], or -1, and the OR of the bytes before it
 // (or of a few more). It checks a word at a time; a hybrid with
@@ -369,7 +397,7 @@ func fastSkip(b []byte, i int) int {
 		}
 		switch c := b[i]; {
 		case c == '"':
-			j, _ := fastStr(b, i)
+			j := skipStr(b, i)
 			if j < 0 {
 				return j
 			}

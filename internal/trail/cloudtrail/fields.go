@@ -14,6 +14,8 @@ const (
 	fUserAgent
 	fRecipient
 	fVPCEndpoint
+	fEventType
+	fConsole
 	fIDType
 	fIDARN
 	fIDAccount
@@ -55,7 +57,7 @@ var (
 		"eventID": fEventID, "eventTime": fEventTime, "eventSource": fEventSource,
 		"eventName": fEventName, "awsRegion": fRegion, "sourceIPAddress": fSourceIP,
 		"userAgent": fUserAgent, "recipientAccountId": fRecipient, "vpcEndpointId": fVPCEndpoint,
-		"userIdentity": fIdentity, "tlsDetails": fTLS,
+		"eventType": fEventType, "sessionCredentialFromConsole": fConsole, "userIdentity": fIdentity, "tlsDetails": fTLS,
 	})
 	identityKeys = newKeyTable(map[string]field{
 		"type": fIDType, "arn": fIDARN, "accountId": fIDAccount, "accessKeyId": fIDAccessKey,
@@ -87,6 +89,10 @@ func recordField(key []byte, high bool, buf *[]byte) field {
 		return fRecipient
 	case "vpcEndpointId":
 		return fVPCEndpoint
+	case "eventType":
+		return fEventType
+	case "sessionCredentialFromConsole":
+		return fConsole
 	case "userIdentity":
 		return fIdentity
 	case "tlsDetails":

@@ -46,6 +46,24 @@ func TestGeneratedReadBack(t *testing.T) {
 	if sum.Records != 1200 || sum.Duplicates != 61 {
 		t.Errorf("seed 42: %d records, %d duplicates", sum.Records, sum.Duplicates)
 	}
+	for _, c := range cloudtrail.Classes() {
+		if got, want := tot.WithoutTLS.ByClass[c], sum.WithoutByClass[c.String()]; got != want {
+			t.Errorf("without a TLS version, %s: %d, generated %d", c, got, want)
+		}
+	}
+	if len(sum.WithoutByClass) != len(cloudtrail.Classes()) {
+		t.Errorf("the generator wrote records without a TLS version of %d classes, want all: %v", len(sum.WithoutByClass), sum.WithoutByClass)
+	}
+	unknown := 0
+	for _, c := range rep.Unknown {
+		unknown += c.Count
+		if c.Versions[""] != c.Count || len(c.Versions) != 1 {
+			t.Errorf("unknown caller %s: versions %v, count %d", c.PrincipalARN, c.Versions, c.Count)
+		}
+	}
+	if unknown != sum.WithoutByClass["customer"] {
+		t.Errorf("unknown callers hold %d calls, generated %d customer records without a TLS version", unknown, sum.WithoutByClass["customer"])
+	}
 	byAgent := map[string]int{}
 	for _, c := range rep.Callers {
 		byAgent[c.UserAgent] += c.Count

@@ -117,6 +117,7 @@ func (x *raw) record(rec *Record) {
 		EventID: str[fEventID], EventTime: str[fEventTime], EventSource: str[fEventSource],
 		EventName: str[fEventName], AWSRegion: str[fRegion], SourceIPAddress: str[fSourceIP],
 		UserAgent: str[fUserAgent], RecipientAccountID: str[fRecipient], VPCEndpointID: str[fVPCEndpoint],
+		EventType: str[fEventType], SessionCredentialFromConsole: str[fConsole],
 		UserIdentity: UserIdentity{
 			Type: str[fIDType], ARN: str[fIDARN], AccountID: str[fIDAccount],
 			AccessKeyID: str[fIDAccessKey], PrincipalID: str[fIDPrincipal], InvokedBy: str[fIDInvokedBy],
@@ -134,6 +135,7 @@ func (x *raw) fromRecord(rec *Record, buf []byte) []byte {
 		fEventID: rec.EventID, fEventTime: rec.EventTime, fEventSource: rec.EventSource,
 		fEventName: rec.EventName, fRegion: rec.AWSRegion, fSourceIP: rec.SourceIPAddress,
 		fUserAgent: rec.UserAgent, fRecipient: rec.RecipientAccountID, fVPCEndpoint: rec.VPCEndpointID,
+		fEventType: rec.EventType, fConsole: rec.SessionCredentialFromConsole,
 		fIDType: rec.UserIdentity.Type, fIDARN: rec.UserIdentity.ARN, fIDAccount: rec.UserIdentity.AccountID,
 		fIDAccessKey: rec.UserIdentity.AccessKeyID, fIDPrincipal: rec.UserIdentity.PrincipalID,
 		fIDInvokedBy: rec.UserIdentity.InvokedBy,

@@ -21,6 +21,13 @@ type Record struct {
 	RecipientAccountID string `json:"recipientAccountId"`
 	// VPCEndpointID is set when the call came through a VPC endpoint.
 	VPCEndpointID string `json:"vpcEndpointId"`
+	// EventType is "AwsApiCall", "AwsServiceEvent", "AwsConsoleSignIn", ...
+	EventType string `json:"eventType"`
+	// SessionCredentialFromConsole is "true" when the call used a console
+	// session's credentials; CloudTrail leaves it out otherwise. It is a
+	// JSON string in CloudTrail's records and in the Athena table AWS
+	// documents (sessionCredentialFromConsole STRING).
+	SessionCredentialFromConsole string `json:"sessionCredentialFromConsole"`
 	// UserIdentity describes the caller.
 	UserIdentity UserIdentity `json:"userIdentity"`
 	// TLSDetails is nil when the record has no tlsDetails field.

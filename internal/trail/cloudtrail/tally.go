@@ -179,10 +179,10 @@ func (t *callerTable) find(packed []byte) *callerAcc {
 	return c
 }
 
-// add counts a record below the floor.
-func (t *callerTable) add(x *raw, slot int, samples int) {
-	f := keyFields(x)
-	t.pack = packKey(t.pack[:0], &f)
+// add counts a record below the floor, or without a TLS version, under
+// the caller key f.
+func (t *callerTable) add(f *[8][]byte, x *raw, slot int, samples int) {
+	t.pack = packKey(t.pack[:0], f)
 	c := t.find(t.pack)
 	c.count++
 	c.versions.add(slot, x.f[fTLSVersion], 1)

@@ -63,6 +63,10 @@ type Summary struct {
 	// EmptyVersion is the number of distinct records whose tlsDetails
 	// has no tlsVersion.
 	EmptyVersion int
+	// WithoutByClass counts the NoDetails and EmptyVersion records by who
+	// made the call: "aws_service_event", "aws_service", "aws_internal",
+	// "console" or "customer".
+	WithoutByClass map[string]int
 	// ByVersion counts distinct records by tlsVersion.
 	ByVersion map[string]int
 	// BelowTLS12ByAgent counts distinct TLSv1 and TLSv1.1 records by
@@ -78,7 +82,7 @@ type Summary struct {
 // hold.
 func Generate(dir string, cfg Config) (*Summary, error) {
 	g := newGenerator(cfg)
-	sum := &Summary{ByVersion: map[string]int{}, BelowTLS12ByAgent: map[string]int{}}
+	sum := &Summary{ByVersion: map[string]int{}, BelowTLS12ByAgent: map[string]int{}, WithoutByClass: map[string]int{}}
 	for i := range cfg.Files {
 		recs, when, acct, region := g.file(i, sum)
 		path := filepath.Join(dir, Key(cfg.OrgID, acct, region, when, g.suffix()))

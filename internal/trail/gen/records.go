@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 )
 
@@ -29,6 +30,8 @@ type record struct {
 	VPCEndpointID      string         `json:"vpcEndpointId,omitempty"`
 	EventCategory      string         `json:"eventCategory"`
 	TLSDetails         *tlsDetails    `json:"tlsDetails,omitempty"`
+	// A string, as CloudTrail writes it; present only when "true".
+	SessionCredentialFromConsole string `json:"sessionCredentialFromConsole,omitempty"`
 	// Set by Config.Rich only.
 	Resources           []resource     `json:"resources,omitempty"`
 	AdditionalEventData map[string]any `json:"additionalEventData,omitempty"`
@@ -175,8 +178,10 @@ func (g *generator) count(rec *record, sum *Summary) {
 	switch {
 	case rec.TLSDetails == nil:
 		sum.NoDetails++
+		sum.WithoutByClass[callerClass(rec)]++
 	case rec.TLSDetails.TLSVersion == "":
 		sum.EmptyVersion++
+		sum.WithoutByClass[callerClass(rec)]++
 	default:
 		v := rec.TLSDetails.TLSVersion
 		sum.ByVersion[v]++
@@ -221,7 +226,58 @@ func (g *generator) record(when time.Time, acct, region string) *record {
 	if g.cfg.Rich {
 		g.enrich(rec, user, a)
 	}
+	if rec.TLSDetails == nil {
+		awsOperated(rec)
+	}
 	return rec
+}
+
+// awsOperated makes about half of the records without tlsDetails calls
+// that AWS itself made, as in real trails (where they are most of them):
+// service events, service principals, "AWS Internal" and console-proxied
+// calls. The kind follows the eventID's last digit, so that the random
+// sequence, and all else generated, stays the same.
+func awsOperated(rec *record) {
+	switch d := rec.EventID[len(rec.EventID)-1]; d {
+	case '0', '1':
+		rec.EventType = "AwsServiceEvent"
+		rec.UserAgent, rec.SourceIPAddress = "AWS Internal", "AWS Internal"
+	case '2', '3':
+		svc := "lambda.amazonaws.com"
+		rec.UserIdentity = identity{Type: "AWSService", InvokedBy: svc}
+		rec.UserAgent, rec.SourceIPAddress = svc, svc
+	case '4':
+		rec.UserIdentity.InvokedBy = "ec2.amazonaws.com"
+	case '5', '6':
+		rec.UserAgent, rec.SourceIPAddress = "AWS Internal/3", "AWS Internal"
+	case '7':
+		rec.UserAgent = "cloudformation.amazonaws.com"
+	case '8', '9':
+		rec.SessionCredentialFromConsole = "true"
+		rec.UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+	}
+}
+
+// callerClass names who made a call, as the report classifies records
+// without a TLS version: the first that holds of an AWS service event, an
+// AWS service (by identity type or invokedBy), an AWS service principal
+// or "AWS Internal" as user agent or source, a console-proxied call, and
+// otherwise a customer caller.
+func callerClass(rec *record) string {
+	internal := func(s string) bool {
+		return strings.HasSuffix(s, ".amazonaws.com") || strings.HasPrefix(s, "AWS Internal")
+	}
+	switch {
+	case rec.EventType == "AwsServiceEvent":
+		return "aws_service_event"
+	case rec.UserIdentity.Type == "AWSService" || rec.UserIdentity.InvokedBy != "":
+		return "aws_service"
+	case internal(rec.UserAgent) || internal(rec.SourceIPAddress):
+		return "aws_internal"
+	case rec.SessionCredentialFromConsole == "true":
+		return "console"
+	}
+	return "customer"
 }
 
 // setTLS fills tlsDetails, leaving it out for NoTLSPercent of records and

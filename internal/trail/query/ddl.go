@@ -46,7 +46,10 @@ func AthenaTable(p Params) string {
 	return b.String()
 }
 
-// athenaColumns are the table's columns, as the Athena guide lists them.
+// athenaColumns are the table's columns, as the Athena guide lists them,
+// and sessionCredentialFromConsole, a string in CloudTrail's records
+// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html)
+// that tells console-proxied calls, which have no tlsDetails.
 const athenaColumns = `  eventVersion STRING,
   userIdentity STRUCT<
     type: STRING,
@@ -95,4 +98,5 @@ const athenaColumns = `  eventVersion STRING,
   tlsDetails STRUCT<
     tlsVersion: STRING,
     cipherSuite: STRING,
-    clientProvidedHostHeader: STRING>`
+    clientProvidedHostHeader: STRING>,
+  sessionCredentialFromConsole STRING`

@@ -24,6 +24,14 @@
 //	                per version (sslv3, tlsv1 (TLSv1 and TLSv1.0),
 //	                tlsv1_1, tlsv1_2), first_seen, last_seen and up to
 //	                three sample eventIDs, the earliest by eventTime.
+//	kind 'unknown'  one row per customer caller of records without a TLS
+//	                version (caller_class 'customer'), grouped and
+//	                sampled as callers are; calls, no_details and
+//	                empty_version.
+//	kind 'without'  records without a TLS version per caller_class, the
+//	                class cloudtrail.ClassOf gives (a CASE over eventType,
+//	                userIdentity.type and invokedBy, userAgent,
+//	                sourceIPAddress and sessionCredentialFromConsole).
 //	kind 'service'  distinct records per event_source and tls_version
 //	                ("" when the record has none).
 //	kind 'day'      the same per UTC day (the first ten characters of
@@ -47,7 +55,10 @@
 // cannot be seen.
 //
 // An export must hold the totals row, its service rows must count the
-// same records as the totals, and its callers must cover the report's
+// same records as the totals, its without rows the records without a TLS
+// version and its unknown rows the customer ones (an export of an older
+// query, without the caller_class column, is refused), and its callers
+// must cover the report's
 // floor: an export made with --floor 1.2 read at --floor 1.3 lacks the
 // TLS 1.2 callers and fails with [ErrFloorNotCovered] instead of giving a
 // short list.

@@ -52,14 +52,15 @@ func pg(d dialect) dialect {
 // (lake_store: eventTime a timestamp).
 const pgSchema = `
 CREATE TABLE raw (day text, rec jsonb);
-CREATE TYPE user_identity AS (type text, arn text, accountid text, accesskeyid text);
+CREATE TYPE user_identity AS (type text, arn text, accountid text, accesskeyid text, invokedby text);
 CREATE TYPE tls_details AS (tlsversion text, ciphersuite text, clientprovidedhostheader text);
 CREATE VIEW records AS SELECT day, rec,
   rec->>'eventID' AS eventid, rec->>'eventSource' AS eventsource,
   rec->>'recipientAccountId' AS recipientaccountid,
-  ROW(rec->'userIdentity'->>'type', rec->'userIdentity'->>'arn', rec->'userIdentity'->>'accountId', rec->'userIdentity'->>'accessKeyId')::user_identity AS useridentity,
+  ROW(rec->'userIdentity'->>'type', rec->'userIdentity'->>'arn', rec->'userIdentity'->>'accountId', rec->'userIdentity'->>'accessKeyId', rec->'userIdentity'->>'invokedBy')::user_identity AS useridentity,
   rec->>'sourceIPAddress' AS sourceipaddress, rec->>'vpcEndpointId' AS vpcendpointid,
-  rec->>'userAgent' AS useragent,
+  rec->>'userAgent' AS useragent, rec->>'eventType' AS eventtype,
+  rec->>'sessionCredentialFromConsole' AS sessioncredentialfromconsole,
   CASE WHEN jsonb_typeof(rec->'tlsDetails') = 'object' THEN
     ROW(rec->'tlsDetails'->>'tlsVersion', rec->'tlsDetails'->>'cipherSuite', rec->'tlsDetails'->>'clientProvidedHostHeader')::tls_details END AS tlsdetails
   FROM raw;

@@ -33,10 +33,24 @@ func compareReports(t *testing.T, name string, want, got *cloudtrail.Report, dir
 	if diff := gocmp.Diff(want, got, ignore...); diff != "" {
 		t.Errorf("%s: export report differs from the scan (-scan +export):\n%s", name, diff)
 	}
-	samples := earliestSamples(t, dir, 3)
+	samples := earliestSamples(t, dir, 3, false, func(r *cloudtrail.Record) bool {
+		v, ok := cloudtrail.ParseVersion(r.TLSDetails.TLSVersion)
+		return ok && v < cloudtrail.DefaultFloor
+	})
 	for _, c := range got.Callers {
 		if w := samples[c.CallerKey]; !slices.Equal(c.Samples, w) {
 			t.Errorf("%s: caller %s samples %v, want the earliest %v", name, c.PrincipalARN, c.Samples, w)
+		}
+	}
+	unknown := earliestSamples(t, dir, 3, true, func(r *cloudtrail.Record) bool {
+		return r.TLSDetails.TLSVersion == "" && cloudtrail.ClassOf(r) == cloudtrail.ClassCustomer
+	})
+	if len(got.Unknown) == 0 || len(got.Unknown) != len(unknown) {
+		t.Errorf("%s: %d unknown callers, want %d (and some)", name, len(got.Unknown), len(unknown))
+	}
+	for _, c := range got.Unknown {
+		if w := unknown[c.CallerKey]; !slices.Equal(c.Samples, w) {
+			t.Errorf("%s: unknown caller %s samples %v, want the earliest %v", name, c.PrincipalARN, c.Samples, w)
 		}
 	}
 	if !got.Totals.Reconciles() {
@@ -44,9 +58,11 @@ func compareReports(t *testing.T, name string, want, got *cloudtrail.Report, dir
 	}
 }
 
-// earliestSamples groups the distinct records below TLS 1.2 by caller
+// earliestSamples groups the distinct records that pick selects by caller
 // and keeps the n earliest eventIDs of each, by eventTime then eventID.
-func earliestSamples(t *testing.T, dir string, n int) map[cloudtrail.CallerKey][]string {
+// pick sees tlsDetails, empty when the record has none. unknown groups
+// as Report.Unknown does: without access key, source IP and VPC endpoint.
+func earliestSamples(t *testing.T, dir string, n int, unknown bool, pick func(*cloudtrail.Record) bool) map[cloudtrail.CallerKey][]string {
 	t.Helper()
 	files, err := cloudtrail.ListFiles([]string{dir})
 	if err != nil {
@@ -65,13 +81,16 @@ func earliestSamples(t *testing.T, dir string, n int) map[cloudtrail.CallerKey][
 			}
 			seen[r.EventID] = true
 			if r.TLSDetails == nil {
-				return
+				r.TLSDetails = &cloudtrail.TLSDetails{}
 			}
-			if v, ok := cloudtrail.ParseVersion(r.TLSDetails.TLSVersion); ok && v < cloudtrail.DefaultFloor {
+			if pick(r) {
 				k := cloudtrail.CallerKey{
 					Account: cmp.Or(r.RecipientAccountID, r.UserIdentity.AccountID), PrincipalARN: r.UserIdentity.ARN,
 					PrincipalType: r.UserIdentity.Type, AccessKeyID: r.UserIdentity.AccessKeyID, SourceIP: r.SourceIPAddress,
 					VPCEndpoint: r.VPCEndpointID, UserAgent: r.UserAgent, EventSource: r.EventSource,
+				}
+				if unknown {
+					k.AccessKeyID, k.SourceIP, k.VPCEndpoint = "", "", ""
 				}
 				byCaller[k] = append(byCaller[k], *r)
 			}
@@ -158,6 +177,9 @@ func TestBadExports(t *testing.T) {
 		{"versions disagree", "", caller("5", "1", ""), "x: line 2: caller: calls 5, but the version columns add up to 1"},
 		{"bad time", "", caller("1", "1", "yesterday"), `x: line 2: first_seen: "yesterday" is not an event time`},
 		{"too many duplicates", "", header + "\n" + csvRow(map[string]string{"kind": "totals", "calls": "1", "duplicates": "2"}), "x: line 2: totals: 2 duplicates"},
+		{"bad class", "", header + "\n" + csvRow(map[string]string{"kind": "without", "calls": "1", "caller_class": "robot"}), `x: line 2: without: caller_class "robot" is not a class`},
+		{"unknown not customer", "", header + "\n" + csvRow(map[string]string{"kind": "unknown", "calls": "1", "no_details": "1", "caller_class": "console"}), `x: line 2: unknown: caller_class "console", want customer`},
+		{"unknown counts disagree", "", header + "\n" + csvRow(map[string]string{"kind": "unknown", "calls": "2", "no_details": "1", "caller_class": "customer"}), "x: line 2: unknown: calls 2, but no_details and empty_version add up to 1"},
 		{"json for athena", InputAthena, `{"QueryResultRows":[]}`, "x: JSON, not the CSV result Athena writes"},
 		{"json not lake", "", `{"Records":[]}`, "x: page 0: no QueryResultRows"},
 		{"lake running", "", `{"QueryStatus":"RUNNING","QueryResultRows":[]}`, "x: page 0: query status RUNNING"},
@@ -168,6 +190,32 @@ func TestBadExports(t *testing.T) {
 			err := NewBuilder(0, 0).Add(strings.NewReader(tc.data), "x", tc.input)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("Add error = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestClassesMustAddUp checks that an export whose without rows do not
+// add up to the records without a TLS version, or whose unknown callers
+// do not add up to the customer ones, fails.
+func TestClassesMustAddUp(t *testing.T) {
+	header := strings.Join(Columns, ",") + "\n"
+	totals := csvRow(map[string]string{"kind": "totals", "calls": "2", "duplicates": "0", "no_details": "2", "empty_version": "0"})
+	service := csvRow(map[string]string{"kind": "service", "event_source": "s3", "tls_version": "", "calls": "2"})
+	without := func(class, n string) string {
+		return csvRow(map[string]string{"kind": "without", "calls": n, "caller_class": class})
+	}
+	for _, tc := range []struct{ name, rows, want string }{
+		{"missing class rows", totals + service + without("console", "1"), "the without rows count 1 records without a TLS version, the totals 2"},
+		{"missing unknown rows", totals + service + without("customer", "2"), "the unknown rows count 0 calls of customer callers without a TLS version, the without rows 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := NewBuilder(0, 0)
+			if err := b.Add(strings.NewReader(header+tc.rows), "x", ""); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Report(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Report error = %v, want %q", err, tc.want)
 			}
 		})
 	}

@@ -40,6 +40,8 @@ type Builder struct {
 	totals  []int // read, duplicates, no details, empty version
 	rows    int
 	callers map[cloudtrail.CallerKey]*cloudtrail.Caller
+	unknown map[cloudtrail.CallerKey]*cloudtrail.Caller // customer callers without a TLS version
+	classes cloudtrail.ClassCounts
 	service map[string]map[string]int
 	day     map[string]map[string]int
 }
@@ -57,6 +59,7 @@ func NewBuilder(floor uint16, samples int) *Builder {
 	return &Builder{
 		floor: floor, samples: samples,
 		callers: map[cloudtrail.CallerKey]*cloudtrail.Caller{},
+		unknown: map[cloudtrail.CallerKey]*cloudtrail.Caller{},
 		service: map[string]map[string]int{}, day: map[string]map[string]int{},
 	}
 }
@@ -271,6 +274,14 @@ func (b *Builder) addRow(row map[string]string) error {
 	switch kind := row["kind"]; kind {
 	case "caller":
 		return b.addCaller(row, calls)
+	case "unknown":
+		return b.addUnknown(row, calls)
+	case "without":
+		c, ok := cloudtrail.ParseClass(row["caller_class"])
+		if !ok {
+			return fmt.Errorf("without: caller_class %q is not a class", row["caller_class"])
+		}
+		b.classes[c] += calls
 	case "service":
 		bumpBy(b.service, row["event_source"], row["tls_version"], calls)
 	case "day":
@@ -278,7 +289,7 @@ func (b *Builder) addRow(row map[string]string) error {
 	case "totals":
 		return b.addTotals(row, calls)
 	default:
-		return fmt.Errorf("kind %q: want caller, service, day or totals", kind)
+		return fmt.Errorf("kind %q: want caller, unknown, without, service, day or totals", kind)
 	}
 	return nil
 }
@@ -304,12 +315,51 @@ func (b *Builder) addTotals(row map[string]string, read int) error {
 	return nil
 }
 
-func (b *Builder) addCaller(row map[string]string, calls int) error {
-	key := cloudtrail.CallerKey{
+func callerKey(row map[string]string) cloudtrail.CallerKey {
+	return cloudtrail.CallerKey{
 		Account: row["account"], PrincipalARN: row["principal_arn"], PrincipalType: row["principal_type"],
 		AccessKeyID: row["access_key_id"], SourceIP: row["source_ip"], VPCEndpoint: row["vpc_endpoint"],
 		UserAgent: row["user_agent"], EventSource: row["event_source"],
 	}
+}
+
+// seenRange reads a row's first_seen and last_seen.
+func seenRange(row map[string]string) (first, last time.Time, err error) {
+	if first, err = eventTime(row["first_seen"]); err != nil {
+		return first, last, fmt.Errorf("first_seen: %w", err)
+	}
+	if last, err = eventTime(row["last_seen"]); err != nil {
+		return first, last, fmt.Errorf("last_seen: %w", err)
+	}
+	return first, last, nil
+}
+
+// addUnknown counts a customer caller of records without a TLS version.
+func (b *Builder) addUnknown(row map[string]string, calls int) error {
+	if row["caller_class"] != cloudtrail.ClassCustomer.String() {
+		return fmt.Errorf("unknown: caller_class %q, want %s", row["caller_class"], cloudtrail.ClassCustomer)
+	}
+	noDetails, err := count(row, "no_details")
+	if err != nil {
+		return err
+	}
+	empty, err := count(row, "empty_version")
+	if err != nil {
+		return err
+	}
+	if noDetails+empty != calls {
+		return fmt.Errorf("unknown: calls %d, but no_details and empty_version add up to %d", calls, noDetails+empty)
+	}
+	first, last, err := seenRange(row)
+	if err != nil {
+		return err
+	}
+	mergeCaller(b.unknown, b.samples, callerKey(row), map[string]int{"": calls}, first, last, strings.Fields(row["sample_event_ids"]))
+	return nil
+}
+
+func (b *Builder) addCaller(row map[string]string, calls int) error {
+	key := callerKey(row)
 	versions := map[string]int{}
 	sum := 0
 	for _, vc := range versionColumns {
@@ -325,26 +375,22 @@ func (b *Builder) addCaller(row map[string]string, calls int) error {
 	if sum != calls {
 		return fmt.Errorf("caller: calls %d, but the version columns add up to %d", calls, sum)
 	}
-	first, err := eventTime(row["first_seen"])
+	first, last, err := seenRange(row)
 	if err != nil {
-		return fmt.Errorf("first_seen: %w", err)
-	}
-	last, err := eventTime(row["last_seen"])
-	if err != nil {
-		return fmt.Errorf("last_seen: %w", err)
+		return err
 	}
 	if len(versions) == 0 {
 		return nil // calls at or above this run's floor only
 	}
-	b.mergeCaller(key, versions, first, last, strings.Fields(row["sample_event_ids"]))
+	mergeCaller(b.callers, b.samples, key, versions, first, last, strings.Fields(row["sample_event_ids"]))
 	return nil
 }
 
-func (b *Builder) mergeCaller(key cloudtrail.CallerKey, versions map[string]int, first, last time.Time, samples []string) {
-	c := b.callers[key]
+func mergeCaller(m map[cloudtrail.CallerKey]*cloudtrail.Caller, keep int, key cloudtrail.CallerKey, versions map[string]int, first, last time.Time, samples []string) {
+	c := m[key]
 	if c == nil {
 		c = &cloudtrail.Caller{CallerKey: key, Versions: map[string]int{}}
-		b.callers[key] = c
+		m[key] = c
 	}
 	for v, n := range versions {
 		c.Versions[v] += n
@@ -357,7 +403,7 @@ func (b *Builder) mergeCaller(key cloudtrail.CallerKey, versions map[string]int,
 		c.LastSeen = last
 	}
 	for _, s := range samples {
-		if len(c.Samples) < b.samples && !slices.Contains(c.Samples, s) {
+		if len(c.Samples) < keep && !slices.Contains(c.Samples, s) {
 			c.Samples = append(c.Samples, s)
 		}
 	}
@@ -410,6 +456,7 @@ func (b *Builder) Report() (*cloudtrail.Report, error) {
 	t := &rep.Totals
 	t.Files, t.Read, t.Duplicates = b.files, b.totals[0], b.totals[1]
 	t.WithoutTLS.NoDetails, t.WithoutTLS.EmptyVersion = b.totals[2], b.totals[3]
+	t.WithoutTLS.ByClass = b.classes
 	t.Counted = t.Read - t.Duplicates - t.WithoutTLS.NoDetails - t.WithoutTLS.EmptyVersion
 	if err := b.check(rep); err != nil {
 		return nil, err
@@ -417,9 +464,11 @@ func (b *Builder) Report() (*cloudtrail.Report, error) {
 	for _, c := range b.callers {
 		rep.Callers = append(rep.Callers, *c)
 	}
-	slices.SortFunc(rep.Callers, func(x, y cloudtrail.Caller) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), x.CallerKey.Compare(y.CallerKey))
-	})
+	for _, c := range b.unknown {
+		rep.Unknown = append(rep.Unknown, *c)
+	}
+	cloudtrail.SortCallers(rep.Callers)
+	cloudtrail.SortCallers(rep.Unknown)
 	return rep, nil
 }
 
@@ -438,6 +487,17 @@ func (b *Builder) check(rep *cloudtrail.Report) error {
 	t := rep.Totals
 	if distinct != t.Read-t.Duplicates {
 		return fmt.Errorf("the service rows count %d distinct records, the totals %d: the export is incomplete", distinct, t.Read-t.Duplicates)
+	}
+	without := t.WithoutTLS.NoDetails + t.WithoutTLS.EmptyVersion
+	if n := b.classes.Total(); n != without {
+		return fmt.Errorf("the without rows count %d records without a TLS version, the totals %d: the export is incomplete or from an older query", n, without)
+	}
+	unknown := 0
+	for _, c := range b.unknown {
+		unknown += c.Count
+	}
+	if unknown != b.classes[cloudtrail.ClassCustomer] {
+		return fmt.Errorf("the unknown rows count %d calls of customer callers without a TLS version, the without rows %d: the export is incomplete", unknown, b.classes[cloudtrail.ClassCustomer])
 	}
 	calls := 0
 	for _, c := range b.callers {

@@ -92,7 +92,8 @@ var athena = dialect{
 		"eventid": "eventId", "eventtime": "eventTime", "eventsource": "eventSource",
 		"recipientaccountid": "recipientAccountId", "useridentity": "userIdentity",
 		"sourceipaddress": "sourceIpAddress", "vpcendpointid": "vpcEndpointId",
-		"useragent": "userAgent", "tlsdetails": "tlsDetails",
+		"useragent": "userAgent", "tlsdetails": "tlsDetails", "eventtype": "eventType",
+		"sessioncredentialfromconsole": "sessionCredentialFromConsole",
 	},
 	field:   dotField,
 	samples: trinoSamples,
@@ -112,7 +113,8 @@ var lake = dialect{
 		"eventid": "eventID", "eventtime": "eventTime", "eventsource": "eventSource",
 		"recipientaccountid": "recipientAccountId", "useridentity": "userIdentity",
 		"sourceipaddress": "sourceIPAddress", "vpcendpointid": "vpcEndpointId",
-		"useragent": "userAgent", "tlsdetails": "tlsDetails",
+		"useragent": "userAgent", "tlsdetails": "tlsDetails", "eventtype": "eventType",
+		"sessioncredentialfromconsole": "sessionCredentialFromConsole",
 	},
 	field:   dotField,
 	samples: trinoSamples,
@@ -149,7 +151,7 @@ var Columns = []string{
 	"source_ip", "vpc_endpoint", "user_agent", "event_source", "day",
 	"tls_version", "calls", "sslv3", "tlsv1", "tlsv1_1", "tlsv1_2",
 	"first_seen", "last_seen", "sample_event_ids", "duplicates",
-	"no_details", "empty_version",
+	"no_details", "empty_version", "caller_class",
 }
 
 // grouping returns the grouping query in dialect d.
@@ -177,6 +179,7 @@ func grouping(d dialect, p Params) string {
 	w("    coalesce(%s, '') AS source_ip,", c("sourceipaddress"))
 	w("    coalesce(%s, '') AS vpc_endpoint,", c("vpcendpointid"))
 	w("    coalesce(%s, '') AS user_agent,", c("useragent"))
+	classColumn(w, c, f)
 	w("    %s IS NULL AS no_details,", c("tlsdetails"))
 	w("    coalesce(trim(%s), '') AS tls_version", f("tlsdetails", "tlsVersion"))
 	w("  FROM %s", d.from(p))
@@ -191,6 +194,10 @@ func grouping(d dialect, p Params) string {
 	w("  SELECT * FROM numbered WHERE copy = 1 OR event_id = ''")
 	w(")")
 	callerRows(w, d, p)
+	w("UNION ALL")
+	unknownRows(w, d, p)
+	w("UNION ALL")
+	classRows(w)
 	w("UNION ALL")
 	shareRows(w, "service", "event_source", "event_source")
 	w("UNION ALL")
@@ -210,10 +217,51 @@ func callerRows(w func(string, ...any), d dialect, p Params) {
 	}
 	w("  min(event_time) AS first_seen, max(event_time) AS last_seen,")
 	w("  %s AS sample_event_ids,", d.samples(p.Samples))
-	w("  CAST(NULL AS bigint) AS duplicates, CAST(NULL AS bigint) AS no_details, CAST(NULL AS bigint) AS empty_version")
+	w("  CAST(NULL AS bigint) AS duplicates, CAST(NULL AS bigint) AS no_details, CAST(NULL AS bigint) AS empty_version,")
+	w("  CAST(NULL AS varchar) AS caller_class")
 	w("FROM distinct_events")
 	w("WHERE tls_version IN (%s)", quoteList(belowFloor(p.Floor)))
 	w("GROUP BY account, principal_arn, principal_type, access_key_id, source_ip, vpc_endpoint, user_agent, event_source")
+}
+
+// classColumn classifies each record's caller as cloudtrail.ClassOf
+// does: the first class whose test holds.
+func classColumn(w func(string, ...any), c func(string) string, f func(string, string) string) {
+	internal := func(col string) string {
+		return fmt.Sprintf("coalesce(%s, '') LIKE '%%.amazonaws.com' OR coalesce(%s, '') LIKE 'AWS Internal%%'", col, col)
+	}
+	w("    CASE WHEN %s = 'AwsServiceEvent' THEN '%s'", c("eventtype"), cloudtrail.ClassServiceEvent)
+	w("      WHEN %s = 'AWSService' OR coalesce(%s, '') <> '' THEN '%s'", f("useridentity", "type"), f("useridentity", "invokedBy"), cloudtrail.ClassAWSService)
+	w("      WHEN %s OR %s THEN '%s'", internal(c("useragent")), internal(c("sourceipaddress")), cloudtrail.ClassAWSInternal)
+	w("      WHEN %s = 'true' THEN '%s'", c("sessioncredentialfromconsole"), cloudtrail.ClassConsole)
+	w("      ELSE '%s' END AS caller_class,", cloudtrail.ClassCustomer)
+}
+
+// unknownRows groups the customer callers of records without a TLS
+// version as callerRows groups the callers below the floor, but without
+// access key, source IP and VPC endpoint (see cloudtrail.Report.Unknown).
+func unknownRows(w func(string, ...any), d dialect, p Params) {
+	w("SELECT 'unknown', account, principal_arn, principal_type, '',")
+	w("  '', '', user_agent, event_source,")
+	w("  CAST(NULL AS varchar), CAST(NULL AS varchar), count(*),")
+	w("  %s,", nullInts(len(versionColumns)))
+	w("  min(event_time), max(event_time),")
+	w("  %s,", d.samples(p.Samples))
+	w("  CAST(NULL AS bigint), sum(CASE WHEN no_details THEN 1 ELSE 0 END), sum(CASE WHEN no_details THEN 0 ELSE 1 END),")
+	w("  caller_class")
+	w("FROM distinct_events")
+	w("WHERE tls_version = '' AND caller_class = '%s'", cloudtrail.ClassCustomer)
+	w("GROUP BY account, principal_arn, principal_type, user_agent, event_source, caller_class")
+}
+
+// classRows counts the records without a TLS version by class.
+func classRows(w func(string, ...any)) {
+	w("SELECT 'without', %s,", nulls(10))
+	w("  count(*), %s, %s, %s,", nullInts(len(versionColumns)), nulls(3), nullInts(3))
+	w("  caller_class")
+	w("FROM distinct_events")
+	w("WHERE tls_version = ''")
+	w("GROUP BY caller_class")
 }
 
 // shareRows counts distinct records by key and tlsVersion ("" for none).
@@ -227,7 +275,7 @@ func shareRows(w func(string, ...any), kind, expr, column string) {
 	w("SELECT '%s', %s,", kind, nulls(7))
 	w("  %s, %s, tls_version, count(*),", eventSource, day)
 	w("  %s, %s,", nullInts(len(versionColumns)), nulls(3))
-	w("  %s", nullInts(3))
+	w("  %s, CAST(NULL AS varchar)", nullInts(3))
 	w("FROM distinct_events")
 	w("GROUP BY %s, tls_version", expr)
 }
@@ -240,7 +288,8 @@ func totalsRow(w func(string, ...any)) {
 	w("  %s, %s,", nullInts(len(versionColumns)), nulls(3))
 	w("  (SELECT count(*) FROM events) - count(*),")
 	w("  sum(CASE WHEN no_details THEN 1 ELSE 0 END),")
-	w("  sum(CASE WHEN NOT no_details AND tls_version = '' THEN 1 ELSE 0 END)")
+	w("  sum(CASE WHEN NOT no_details AND tls_version = '' THEN 1 ELSE 0 END),")
+	w("  CAST(NULL AS varchar)")
 	w("FROM distinct_events")
 }
 
