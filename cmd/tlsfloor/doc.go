@@ -154,8 +154,13 @@
 // source IP, VPC endpoint, user agent and service, with counts, first and
 // last seen, sample event IDs, and the fix for the caller's stack read off
 // its user agent. The report also gives the share of each TLS version per
-// service and per day. The text summary accounts for every record
-// (duplicates, records without tlsDetails, invalid records) and then for
+// service and per day, and how much of each service CloudTrail's TLS
+// logging covers. Records without a TLS version are counted by who made
+// the call (AWS service events, AWS services, "AWS Internal", console-
+// proxied calls, customer callers); each customer caller among them is
+// listed with verdict unknown, since the logs cannot show it is at or
+// above the floor. The text summary accounts for every record
+// (duplicates, records without a TLS version by class, invalid records) and then for
 // the files skipped (digest, insight, not CloudTrail, unreadable, each
 // unreadable one named on standard error). On a terminal, progress is
 // shown on standard error.
@@ -163,9 +168,11 @@
 // The JSON schema is "tlsfloor.trail/v1": each finding's details hold the
 // caller (principal, key, source, user agent, parsed agent, counts,
 // samples, fix) and the summary's details hold totals that reconcile
-// (read = counted + duplicates + without tlsDetails + skipped records),
+// (read = counted + duplicates + without a TLS version + skipped records,
+// the last split by class),
 // the files skipped, and the shares per service and per day. --format csv
-// writes one row per caller; --format html one self-contained page with a
+// writes one row per caller, with a verdict column (fail below the floor,
+// unknown without a version); --format html one self-contained page with a
 // chart of the TLS version share per day and the caller table.
 //
 // --emit athena prints the Athena CREATE EXTERNAL TABLE for the trail's
