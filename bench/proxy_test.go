@@ -4,6 +4,7 @@ package bench
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/tls"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,10 +64,11 @@ func TestProxyPeers(t *testing.T) {
 	}
 	ca := testpki.New(t)
 	dest := startProxyDest(t, ca)
-	routes := []proxyRoute{{name: "direct"}, {name: "tlsfloor", addr: startTlsfloorProxy(t, full)}}
+	routes := []proxyRoute{{name: "direct"}, startTlsfloorProxy(t, full)}
 	if full {
+		routes = append(routes, startFloorProxy(t))
 		if bin := smokescreenBin(t); bin != "" {
-			routes = append(routes, proxyRoute{name: "smokescreen", addr: startSmokescreen(t, bin)})
+			routes = append(routes, startSmokescreen(t, bin))
 		}
 	}
 	cfg := &tls.Config{RootCAs: ca.Pool(), ServerName: "127.0.0.1"}
@@ -88,20 +91,28 @@ type proxyResult struct {
 	tunnelsPerSec float64
 	setupP50      time.Duration
 	bulkMBps      float64
+	cpuPerTunnel  time.Duration // the proxy process's CPU time per tunnel in the rate run; 0 if unknown
 }
 
 // proxyRoute is a way to the destination: directly, or through the proxy
-// at addr.
+// at addr, which runs as process pid when pid is not 0.
 type proxyRoute struct {
 	name string
 	addr string // "" for direct
+	pid  int
 }
 
 func (r proxyRoute) measure(dest string, cfg *tls.Config, plan proxyBenchPlan) (proxyResult, error) {
 	var res proxyResult
 	var err error
-	if res.tunnelsPerSec, err = r.rate(dest, cfg, plan.concurrent, plan.rateFor); err != nil {
+	cpu0 := processCPU(r.pid)
+	n, d, err := r.rate(dest, cfg, plan.concurrent, plan.rateFor)
+	if err != nil {
 		return res, fmt.Errorf("tunnels per second: %w", err)
+	}
+	res.tunnelsPerSec = float64(n) / d.Seconds()
+	if cpu1 := processCPU(r.pid); cpu0 > 0 && n > 0 {
+		res.cpuPerTunnel = (cpu1 - cpu0) / time.Duration(n)
 	}
 	if res.setupP50, err = r.setupP50(dest, cfg, plan.setupN); err != nil {
 		return res, fmt.Errorf("setup: %w", err)
@@ -181,8 +192,9 @@ func (r proxyRoute) quick(dest string, cfg *tls.Config) error {
 	return err
 }
 
-// rate opens tunnels with n workers for d and returns tunnels per second.
-func (r proxyRoute) rate(dest string, cfg *tls.Config, n int, d time.Duration) (float64, error) {
+// rate opens tunnels with n workers for d and returns how many it opened
+// in how long.
+func (r proxyRoute) rate(dest string, cfg *tls.Config, n int, d time.Duration) (int64, time.Duration, error) {
 	var done atomic.Int64
 	var firstErr atomic.Value
 	stop := time.Now().Add(d)
@@ -201,9 +213,33 @@ func (r proxyRoute) rate(dest string, cfg *tls.Config, n int, d time.Duration) (
 	}
 	wg.Wait()
 	if err, _ := firstErr.Load().(error); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return float64(done.Load()) / time.Since(start).Seconds(), nil
+	return done.Load(), time.Since(start), nil
+}
+
+// processCPU returns the user and system CPU time process pid has used,
+// from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms, the
+// USER_HZ of Linux on x86 and arm64); 0 for pid 0 or when unreadable.
+func processCPU(pid int) time.Duration {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, field 2, is in parentheses and may hold spaces.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // setupP50 opens n tunnels one after another and returns the median time
@@ -295,10 +331,10 @@ func serveProxyDest(c net.Conn) {
 // startTlsfloorProxy starts the tlsfloor proxy with 127.0.0.1/32 allowed:
 // as its own process (the command, built here) when process is set, else
 // in this process.
-func startTlsfloorProxy(t *testing.T, process bool) string {
+func startTlsfloorProxy(t *testing.T, process bool) proxyRoute {
 	t.Helper()
 	if !process {
-		return startInProcessProxy(t)
+		return proxyRoute{name: "tlsfloor", addr: startInProcessProxy(t)}
 	}
 	bin := filepath.Join(t.TempDir(), "tlsfloor")
 	build := exec.Command("go", "build", "-o", bin, "github.com/tlsfloor/tlsfloor/cmd/tlsfloor")
@@ -306,8 +342,8 @@ func startTlsfloorProxy(t *testing.T, process bool) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	addr := "127.0.0.1:" + proxyFreePort(t)
-	startProxyProcess(t, "tlsfloor", addr, bin, "proxy", "--listen", addr, "--allow", "127.0.0.1/32")
-	return addr
+	pid := startProxyProcess(t, "tlsfloor", addr, nil, bin, "proxy", "--listen", addr, "--allow", "127.0.0.1/32")
+	return proxyRoute{name: "tlsfloor", addr: addr, pid: pid}
 }
 
 func startInProcessProxy(t *testing.T) string {
@@ -341,24 +377,26 @@ func smokescreenBin(t *testing.T) string {
 
 // startSmokescreen starts smokescreen on 127.0.0.1, with 127.0.0.1/32 let
 // through its private-range check.
-func startSmokescreen(t *testing.T, bin string) string {
+func startSmokescreen(t *testing.T, bin string) proxyRoute {
 	t.Helper()
 	port := proxyFreePort(t)
 	addr := "127.0.0.1:" + port
-	startProxyProcess(t, "smokescreen", addr, bin, "--listen-ip", "127.0.0.1", "--listen-port", port, "--allow-range", "127.0.0.1/32")
-	return addr
+	pid := startProxyProcess(t, "smokescreen", addr, nil, bin, "--listen-ip", "127.0.0.1", "--listen-port", port, "--allow-range", "127.0.0.1/32")
+	return proxyRoute{name: "smokescreen", addr: addr, pid: pid}
 }
 
-// startProxyProcess runs a proxy with its output in a file of the test's
-// temporary directory, waits until it accepts connections on addr, and
-// stops it with SIGTERM at cleanup.
-func startProxyProcess(t *testing.T, name, addr, bin string, args ...string) {
+// startProxyProcess runs a proxy, with env added to its environment and
+// its output in a file of the test's temporary directory, waits until it
+// accepts connections on addr, stops it with SIGTERM at cleanup, and
+// returns its process ID.
+func startProxyProcess(t *testing.T, name, addr string, env []string, bin string, args ...string) int {
 	t.Helper()
 	logFile, err := os.Create(filepath.Join(t.TempDir(), name+".log"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -372,6 +410,7 @@ func startProxyProcess(t *testing.T, name, addr, bin string, args ...string) {
 		out, _ := os.ReadFile(logFile.Name())
 		t.Fatalf("%s did not start: %v\n%s", name, err, out)
 	}
+	return cmd.Process.Pid
 }
 
 // waitAccepting dials addr until it answers, for at most d.
@@ -414,12 +453,12 @@ func loadAverage() string {
 // writeProxyTable prints each route's medians and, for the proxies, their
 // ratios to direct per run.
 func writeProxyTable(w io.Writer, routes []proxyRoute, results [][]proxyResult) {
-	fmt.Fprintln(w, "| route | tunnels/s (16 at a time) | p50 setup (ms) | bulk (MB/s) | tunnels/s vs direct | added p50 setup (ms) | bulk vs direct |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| route | tunnels/s (16 at a time) | p50 setup (ms) | bulk (MB/s) | proxy CPU per tunnel (µs) | tunnels/s vs direct | added p50 setup (ms) | bulk vs direct |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	direct := results[0]
 	for i, r := range routes {
 		med := medianResult(results[i])
-		row := fmt.Sprintf("| %s | %.0f | %.3f | %.0f |", r.name, med.tunnelsPerSec, ms(med.setupP50), med.bulkMBps)
+		row := fmt.Sprintf("| %s | %.0f | %.3f | %.0f | %s |", r.name, med.tunnelsPerSec, ms(med.setupP50), med.bulkMBps, cpuCell(med.cpuPerTunnel))
 		if i == 0 {
 			fmt.Fprintln(w, row+" | | |")
 			continue
@@ -436,6 +475,14 @@ func writeProxyTable(w io.Writer, routes []proxyRoute, results [][]proxyResult) 
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
+// cpuCell renders a CPU time per tunnel in microseconds, blank if unknown.
+func cpuCell(d time.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f", float64(d)/float64(time.Microsecond))
+}
+
 // medianResult takes the median of each number over the runs.
 func medianResult(rs []proxyResult) proxyResult {
 	pick := func(f func(proxyResult) float64) float64 {
@@ -450,5 +497,6 @@ func medianResult(rs []proxyResult) proxyResult {
 		tunnelsPerSec: pick(func(r proxyResult) float64 { return r.tunnelsPerSec }),
 		setupP50:      time.Duration(pick(func(r proxyResult) float64 { return float64(r.setupP50) })),
 		bulkMBps:      pick(func(r proxyResult) float64 { return r.bulkMBps }),
+		cpuPerTunnel:  time.Duration(pick(func(r proxyResult) float64 { return float64(r.cpuPerTunnel) })),
 	}
 }

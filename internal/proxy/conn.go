@@ -73,9 +73,10 @@ func (s *Server) serveConn(c *clientConn) {
 			return
 		}
 		if req.Method == http.MethodConnect {
-			s.connect(c, req, br, rec)
+			s.connect(c, req, br, rec) // sets the read deadline of its own
 			return
 		}
+		c.conn.SetReadDeadline(time.Time{})
 		if !s.plain(c, req, rec) {
 			return
 		}
@@ -121,13 +122,14 @@ func readHead(hr *headerReader, br *bufio.Reader) (*http.Request, error) {
 }
 
 // readRequest reads one request within HeaderTimeout and checks its
-// authorization. A refusal is answered, logged and reported as !ok.
+// authorization. A refusal is answered, logged and reported as !ok. The
+// read deadline is left in place for the caller to move or clear: each
+// deadline set or cleared is timer work in the runtime.
 func (s *Server) readRequest(c *clientConn, hr *headerReader, br *bufio.Reader, rec *record, first bool) (*http.Request, bool) {
 	c.idle.Store(!first)
 	c.conn.SetReadDeadline(time.Now().Add(c.cfg.limits.HeaderTimeout))
 	req, err := readHead(hr, br)
 	c.idle.Store(false)
-	c.conn.SetReadDeadline(time.Time{})
 	if err != nil {
 		s.requestError(c, err, rec, first)
 		return nil, false

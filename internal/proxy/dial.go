@@ -58,13 +58,15 @@ func (c *config) admit(d destination, addrs []netip.Addr) ([]netip.AddrPort, Dec
 }
 
 // dial connects to the first of addrs that answers, within DialTimeout.
+// The addresses are checked ones, dialled as they are: Dialer.DialTCP
+// takes a netip.AddrPort, so no resolver runs and no string is parsed.
 func (c *config) dial(ctx context.Context, addrs []netip.AddrPort) (net.Conn, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.limits.DialTimeout)
 	defer cancel()
 	var d net.Dialer
 	var errs []error
 	for _, ap := range addrs {
-		conn, err := d.DialContext(ctx, "tcp", ap.String())
+		conn, err := d.DialTCP(ctx, "tcp", netip.AddrPort{}, ap)
 		if err == nil {
 			return conn, nil
 		}

@@ -27,19 +27,24 @@ const (
 )
 
 // metrics are the proxy's counters. Counters with labels are updated
-// once per decision, under a lock; gauges are atomic.
+// once per decision, under a lock; gauges are atomic. Label sets are kept
+// as comparable arrays and rendered only when the metrics are served.
 type metrics struct {
 	tunnels, conns atomic.Int64
 	bytesUp        atomic.Int64
 	bytesDown      atomic.Int64
 
 	mu          sync.Mutex
-	vecs        map[string]map[string]uint64 // metric -> label set -> count
+	vecs        map[string]map[labelSet]uint64 // metric -> label set -> count
 	helloErrors uint64
 }
 
+// labelSet is up to three label name/value pairs; the zero labelSet
+// counts nothing.
+type labelSet [3][2]string
+
 func newMetrics() *metrics {
-	return &metrics{vecs: map[string]map[string]uint64{}}
+	return &metrics{vecs: map[string]map[labelSet]uint64{}}
 }
 
 // record counts one decision.
@@ -47,7 +52,7 @@ func (m *metrics) record(r *record, value string) {
 	m.bytesUp.Add(r.up)
 	m.bytesDown.Add(r.down)
 	decision := labels("decision", value, "reason", r.dec.Reason, "kind", r.kind)
-	var tunnel, refusal string
+	var tunnel, refusal labelSet
 	if r.offeredMax != 0 {
 		tunnel = labels("decision", value, "offered", hello.VersionName(r.offeredMax), "negotiated", orNone(r.negotiated))
 	}
@@ -74,15 +79,16 @@ func (m *metrics) helloError(reason string) {
 	m.helloErrors++
 }
 
-// inc counts one event with the given label set; "" counts nothing.
-func (m *metrics) inc(name, labelSet string) {
-	if labelSet == "" {
+// inc counts one event with the given label set; the zero set counts
+// nothing.
+func (m *metrics) inc(name string, ls labelSet) {
+	if ls == (labelSet{}) {
 		return
 	}
 	if m.vecs[name] == nil {
-		m.vecs[name] = map[string]uint64{}
+		m.vecs[name] = map[labelSet]uint64{}
 	}
-	m.vecs[name][labelSet]++
+	m.vecs[name][ls]++
 }
 
 func orNone(s string) string {
@@ -92,14 +98,26 @@ func orNone(s string) string {
 	return s
 }
 
-// labels renders name/value pairs as a Prometheus label set.
-func labels(kv ...string) string {
+// labels collects up to three name/value pairs as a label set.
+func labels(kv ...string) labelSet {
+	var ls labelSet
+	for i := 0; i+1 < len(kv) && i/2 < len(ls); i += 2 {
+		ls[i/2] = [2]string{kv[i], kv[i+1]}
+	}
+	return ls
+}
+
+// String renders ls in the Prometheus text format, without braces.
+func (ls labelSet) String() string {
 	var b strings.Builder
-	for i := 0; i+1 < len(kv); i += 2 {
+	for i, kv := range ls {
+		if kv[0] == "" {
+			break
+		}
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `%s="%s"`, kv[i], escapeLabel(kv[i+1]))
+		fmt.Fprintf(&b, `%s="%s"`, kv[0], escapeLabel(kv[1]))
 	}
 	return b.String()
 }
@@ -150,9 +168,12 @@ func (m *metrics) writeValues(b *strings.Builder, name string) {
 	case MetricBytes:
 		fmt.Fprintf(b, "%s{direction=\"up\"} %d\n%s{direction=\"down\"} %d\n", name, m.bytesUp.Load(), name, m.bytesDown.Load())
 	default:
-		vec := m.vecs[name]
-		for _, ls := range slices.Sorted(maps.Keys(vec)) {
-			fmt.Fprintf(b, "%s{%s} %d\n", name, ls, vec[ls])
+		rendered := map[string]uint64{}
+		for ls, n := range m.vecs[name] {
+			rendered[ls.String()] = n
+		}
+		for _, ls := range slices.Sorted(maps.Keys(rendered)) {
+			fmt.Fprintf(b, "%s{%s} %d\n", name, ls, rendered[ls])
 		}
 	}
 }

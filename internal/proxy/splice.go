@@ -18,7 +18,8 @@ const spliceChunk = 4 << 20
 
 // splice copies both ways until each side has finished sending, passing
 // each half-close on, or until the tunnel has been idle in both
-// directions for IdleTimeout.
+// directions for IdleTimeout. It closes the tunnel when both directions
+// are done.
 func (s *Server) splice(c *clientConn, rec *record) {
 	up := c.upstream
 	idle := c.cfg.limits.IdleTimeout
@@ -28,11 +29,13 @@ func (s *Server) splice(c *clientConn, rec *record) {
 	downLast.Store(now)
 	var wg sync.WaitGroup
 	var upBytes int64
+	var ended atomic.Int32 // directions that ended
 	wg.Go(func() {
-		upBytes = pump(up, c.conn, &upLast, &downLast, idle, c)
+		upBytes = pump(up, c.conn, &upLast, &downLast, idle, c, &ended)
 	})
-	down := pump(c.conn, up, &downLast, &upLast, idle, c)
+	down := pump(c.conn, up, &downLast, &upLast, idle, c, &ended)
 	wg.Wait()
+	c.close()
 	rec.up += upBytes
 	rec.down += down
 }
@@ -40,9 +43,11 @@ func (s *Server) splice(c *clientConn, rec *record) {
 var copyBufPool = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // pump copies src to dst and returns the bytes copied. On EOF it
-// half-closes dst; on any other error, including idleness, it closes the
-// whole tunnel so that the other direction ends too.
-func pump(dst, src net.Conn, self, other *atomic.Int64, idle time.Duration, c *clientConn) int64 {
+// half-closes dst, unless the other direction has ended already: then
+// the close that follows sends the FIN, and the shutdown(2) is saved. On
+// any other error, including idleness, it closes the whole tunnel so that
+// the other direction ends too.
+func pump(dst, src net.Conn, self, other *atomic.Int64, idle time.Duration, c *clientConn, ended *atomic.Int32) int64 {
 	bp := copyBufPool.Get().(*[]byte)
 	defer copyBufPool.Put(bp)
 	var total int64
@@ -56,7 +61,9 @@ func pump(dst, src net.Conn, self, other *atomic.Int64, idle time.Duration, c *c
 		}
 		switch {
 		case err == nil && lr.N > 0: // EOF
-			closeWrite(dst)
+			if ended.Add(1) == 1 {
+				closeWrite(dst)
+			}
 			return total
 		case err == nil:
 		case errors.Is(err, os.ErrDeadlineExceeded) && active(n, other, idle):

@@ -29,13 +29,13 @@ func (s *Server) connect(c *clientConn, req *http.Request, br *bufio.Reader, rec
 		s.refuseRequest(c, rec)
 		return
 	}
+	// The write deadline stays until serverReply moves and clears it.
 	c.conn.SetWriteDeadline(time.Now().Add(c.cfg.limits.HeaderTimeout))
 	if _, err := io.WriteString(c.conn, established); err != nil {
 		rec.dec = deny(ReasonNoHello, "writing the CONNECT response: "+err.Error())
 		s.finish(rec)
 		return
 	}
-	c.conn.SetWriteDeadline(time.Time{})
 	pre, _ := br.Peek(br.Buffered())
 	s.tunnel(c, addrs, pre, rec)
 }
@@ -50,9 +50,9 @@ func (s *Server) tunnel(c *clientConn, addrs []netip.AddrPort, pre []byte, rec *
 	buf := getBuf()
 	defer func() { putBuf(buf) }()
 	buf = append(buf, pre...)
+	// The read deadline stays until pump moves it to the idle timeout.
 	c.conn.SetReadDeadline(time.Now().Add(c.cfg.limits.HelloTimeout))
 	buf, h, dec := readClientHello(c.conn, buf)
-	c.conn.SetReadDeadline(time.Time{})
 	if rec.dec = dec; h != nil {
 		rec.setHello(h)
 		rec.dec = judgeHello(c.cfg.opts.Policy, h)
@@ -137,9 +137,8 @@ func (s *Server) open(c *clientConn, addrs []netip.AddrPort, buf []byte, rec *re
 
 // serverReply reads and judges the destination's first message.
 func (s *Server) serverReply(c *clientConn, up net.Conn, buf []byte, rec *record) []byte {
-	up.SetReadDeadline(time.Now().Add(c.cfg.limits.HelloTimeout))
+	up.SetReadDeadline(time.Now().Add(c.cfg.limits.HelloTimeout)) // until pump moves it
 	buf, reply, dec := readServerReply(up, buf)
-	up.SetReadDeadline(time.Time{})
 	if dec.Allow {
 		if reply.Kind == hello.ServerHello {
 			rec.negotiated = hello.VersionName(reply.Version)
