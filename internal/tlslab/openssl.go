@@ -1,13 +1,10 @@
 package tlslab
 
 import (
-	"bufio"
-	"context"
 	"os/exec"
-	"strings"
 	"testing"
-	"time"
 
+	"github.com/tlsfloor/tlsfloor/internal/probe/lab"
 	"github.com/tlsfloor/tlsfloor/internal/testpki"
 )
 
@@ -32,40 +29,6 @@ func OpenSSL(t testing.TB, ca *testpki.CA, kt testpki.KeyType, flags ...string) 
 		t.Fatalf("tlslab: openssl not found (install the openssl package): %v", err)
 	}
 	certFile, keyFile, _ := ca.Files(t, ca.Leaf(t, kt))
-	args := append([]string{"s_server", "-accept", "127.0.0.1:0", "-cert", certFile, "-key", keyFile, "-www"}, flags...)
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, args...)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatalf("tlslab: %v", err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("tlslab: start openssl s_server: %v", err)
-	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
-	return acceptAddr(t, out, args)
-}
-
-// acceptAddr reads s_server's "ACCEPT 127.0.0.1:PORT" line.
-func acceptAddr(t testing.TB, out interface{ Read([]byte) (int, error) }, args []string) string {
-	t.Helper()
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if addr, ok := strings.CutPrefix(sc.Text(), "ACCEPT "); ok {
-				found <- addr
-				break
-			}
-		}
-		for sc.Scan() { // keep draining so the server never blocks on stdout
-		}
-	}()
-	select {
-	case addr := <-found:
-		return addr
-	case <-time.After(10 * time.Second):
-		t.Fatalf("tlslab: openssl %s printed no ACCEPT line in 10s", strings.Join(args, " "))
-		return ""
-	}
+	addr, _ := lab.SServer(t, "tlslab", bin, certFile, keyFile, flags...)
+	return addr
 }

@@ -2,9 +2,6 @@ package lab
 
 import (
 	"crypto/tls"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,21 +33,12 @@ func HAProxy(t testing.TB, name string, cfg HAProxyConfig) Server {
 	if cfg.Curves == "" {
 		cfg.Curves = DefaultGroups
 	}
-	e := cfg.expect(t)
-	dir := serverDir(t, "haproxy", "")
-	p := newPKI(t, dir, cfg.Key, "")
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	conf := filepath.Join(dir, "haproxy.cfg")
-	if err := os.WriteFile(conf, []byte(cfg.conf(addr, p)), 0o600); err != nil {
-		t.Fatalf("lab: %v", err)
-	}
-	pr := start(t, procSpec{name: name + " (haproxy)", argv: []string{bin, "-f", conf, "-db"}})
-	pr.waitListening(t, addr)
-	return p.server(name, addr, e, pr.log.String)
+	return startConfigured(t, name, cfg.Key, cfg.expect(t), configured{prog: "haproxy", conf: cfg.conf,
+		argv: func(_, conf string) []string { return []string{bin, "-f", conf, "-db"} }})
 }
 
 // conf is the haproxy configuration for cfg.
-func (cfg HAProxyConfig) conf(addr string, p pki) string {
+func (cfg HAProxyConfig) conf(_, addr string, p pki) string {
 	bind := []string{"bind", addr, "ssl", "crt", p.combined,
 		"ssl-min-ver", dottedVersion(cfg.Min), "ssl-max-ver", dottedVersion(cfg.Max), "curves", cfg.Curves}
 	if cfg.Ciphers != "" {

@@ -3,8 +3,6 @@ package lab
 import (
 	"crypto/tls"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,17 +34,8 @@ func Nginx(t testing.TB, name string, cfg NginxConfig) Server {
 	if cfg.Curves == "" {
 		cfg.Curves = DefaultGroups
 	}
-	e := cfg.expect(t)
-	dir := serverDir(t, "nginx", "")
-	p := newPKI(t, dir, cfg.Key, "")
-	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	conf := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(conf, []byte(cfg.conf(dir, addr, p)), 0o600); err != nil {
-		t.Fatalf("lab: %v", err)
-	}
-	pr := start(t, procSpec{name: name + " (nginx)", argv: []string{bin, "-e", "stderr", "-p", dir, "-c", conf}})
-	pr.waitListening(t, addr)
-	return p.server(name, addr, e, pr.log.String)
+	return startConfigured(t, name, cfg.Key, cfg.expect(t), configured{prog: "nginx", conf: cfg.conf,
+		argv: func(dir, conf string) []string { return []string{bin, "-e", "stderr", "-p", dir, "-c", conf} }})
 }
 
 // conf is the nginx.conf for cfg: one process in the foreground, every

@@ -46,15 +46,24 @@ func OpenSSL(t testing.TB, name string, cfg OpenSSLConfig) Server {
 	}
 	e := cfg.expect(t)
 	p := newPKI(t, t.TempDir(), cfg.Key, "")
-	argv := append([]string{bin, "s_server", "-accept", "127.0.0.1:0", "-www",
-		"-cert", p.cert, "-key", p.key}, cfg.flags()...)
+	addr, log := SServer(t, name, bin, p.cert, p.key, cfg.flags()...)
+	return p.server(name, addr, e, log)
+}
+
+// SServer runs bin as `openssl s_server -www` on a port of 127.0.0.1 that
+// it picks itself, with the PEM files cert and key and the extra flags,
+// and stops it at the test's cleanup. It waits for the server's ACCEPT
+// line and returns the address in it and a function returning what the
+// server has printed so far. name tells the server apart in failures.
+func SServer(t testing.TB, name, bin, cert, key string, flags ...string) (addr string, log func() string) {
+	t.Helper()
+	argv := append([]string{bin, "s_server", "-accept", "127.0.0.1:0", "-www", "-cert", cert, "-key", key}, flags...)
 	pr := start(t, procSpec{name: name + " (openssl s_server)", argv: argv})
-	var addr string
 	pr.waitUntil(t, "ACCEPT line", func() bool {
 		addr = acceptLine(pr.log.String())
 		return addr != ""
 	})
-	return p.server(name, addr, e, pr.log.String)
+	return addr, pr.log.String
 }
 
 // flags turns cfg into s_server options.

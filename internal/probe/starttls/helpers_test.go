@@ -60,6 +60,18 @@ func (l *lab) handshake(t *testing.T, conn net.Conn) *tls.Conn {
 	return tc
 }
 
+// upgrade dials addr through a Dialer of kind, which must succeed, and
+// runs a verifying TLS handshake on the connection, closed at cleanup.
+func (l *lab) upgrade(t *testing.T, kind, addr string) *tls.Conn {
+	t.Helper()
+	conn, err := dialWith(t, context.Background(), kind, addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return l.handshake(t, conn)
+}
+
 // fakeServer accepts one connection on a loopback port and runs handle
 // on it, then closes it. Cleanup waits for handle to return.
 func fakeServer(t *testing.T, handle func(conn net.Conn)) string {

@@ -80,12 +80,7 @@ func TestMySQLSSLRequest(t *testing.T) {
 				}
 				tls.Server(conn, l.server).Handshake()
 			})
-			conn, err := dialWith(t, context.Background(), "mariadb", addr, 5*time.Second)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close()
-			l.handshake(t, conn).Close()
+			l.upgrade(t, "mariadb", addr).Close()
 		})
 	}
 }

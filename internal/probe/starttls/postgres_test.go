@@ -33,12 +33,7 @@ func postgresFake(t *testing.T, answer []byte, then func(net.Conn)) string {
 func TestPostgresFakeAccepts(t *testing.T) {
 	l := newLab(t)
 	addr := postgresFake(t, []byte("S"), func(conn net.Conn) { tls.Server(conn, l.server).Handshake() })
-	conn, err := dialWith(t, context.Background(), "postgresql", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	l.handshake(t, conn).Close()
+	l.upgrade(t, "postgresql", addr).Close()
 }
 
 func TestPostgresHostile(t *testing.T) {

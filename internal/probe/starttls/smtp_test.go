@@ -60,12 +60,7 @@ func TestSMTPStartTLS(t *testing.T) {
 		lab:        l,
 	}
 	addr := fakeServer(t, func(conn net.Conn) { srv.serve(t, conn) })
-	conn, err := dialWith(t, context.Background(), "SMTP", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	tc := l.handshake(t, conn)
+	tc := l.upgrade(t, "SMTP", addr)
 	buf := make([]byte, 64)
 	n, err := tc.Read(buf)
 	if err != nil || string(buf[:n]) != "250 over TLS\r\n" {
