@@ -12,6 +12,7 @@ import (
 
 	"github.com/tlsfloor/tlsfloor/internal/proxy"
 	"github.com/tlsfloor/tlsfloor/internal/testpki"
+	"github.com/tlsfloor/tlsfloor/internal/tlslab"
 )
 
 // benchLab is a TLS destination and a proxy in front of it, with logging
@@ -31,20 +32,7 @@ func newBenchLab(b *testing.B, serve func(*tls.Conn)) *benchLab {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				if tc := c.(*tls.Conn); tc.Handshake() == nil {
-					serve(tc)
-				}
-			}()
-		}
-	}()
+	go tlslab.Serve(ln, serve)
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	opts := labOptions(port)
 	srv, err := proxy.New(opts, slog.New(slog.NewJSONHandler(io.Discard, nil)))

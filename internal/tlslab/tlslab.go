@@ -42,11 +42,13 @@ func GoTLS(t testing.TB, ca *testpki.CA, cfg *tls.Config) string {
 		t.Fatalf("tlslab: listen: %v", err)
 	}
 	t.Cleanup(func() { ln.Close() })
-	go serveRaw(ln)
+	go Serve(ln, func(tc *tls.Conn) { io.WriteString(tc, Body) })
 	return ln.Addr().String()
 }
 
-func serveRaw(ln net.Listener) {
+// Serve accepts on a TLS listener until it is closed, completes each
+// connection's handshake and hands it to serve, then closes it.
+func Serve(ln net.Listener, serve func(*tls.Conn)) {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
@@ -55,7 +57,7 @@ func serveRaw(ln net.Listener) {
 		go func() {
 			defer c.Close()
 			if tc, ok := c.(*tls.Conn); ok && tc.Handshake() == nil {
-				io.WriteString(tc, Body)
+				serve(tc)
 			}
 		}()
 	}
