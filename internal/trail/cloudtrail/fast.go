@@ -397,35 +397,30 @@ func fastSkip(b []byte, i int) int {
 		}
 		switch c := b[i]; {
 		case c == '"':
-			j := skipStr(b, i)
-			if j < 0 {
-				return j
+			if i = skipStr(b, i); i >= 0 {
+				i++
 			}
-			i = j + 1
 		case c == '{' || c == '[':
 			if depth == fastDepth {
 				return fastSlow
 			}
 			depth++
-			stack <<= 1
-			if c == '{' {
-				stack |= 1
-			}
+			stack = stack<<1 | uint64(c>>5&1) // 1 for '{', 0 for '['
 			if i = skipWS(b, i+1); i >= len(b) {
 				return fastMore
 			}
-			if b[i] == '}' && c == '{' || b[i] == ']' && c == '[' {
-				depth--
-				stack >>= 1
-				i++
-			} else if c == '{' {
-				if i = fastKeyColon(b, i); i < 0 {
+			if b[i] != c+2 { // not the matching '}' or ']'
+				if c == '{' {
+					i = fastKeyColon(b, i)
+				}
+				if i < 0 {
 					return i
 				}
 				continue
-			} else {
-				continue
 			}
+			depth--
+			stack >>= 1
+			i++
 		case c == 't':
 			i = fastLiteral(b, i, "true")
 		case c == 'f':
@@ -477,16 +472,20 @@ func fastAfter(b []byte, i int, stack *uint64, depth *int) int {
 }
 
 // fastKeyColon skips an object key at b[i] and the colon after it, and
-// returns the index of the value.
+// returns the index of the value: len(b) when the buffer ends first
+// after the colon (the caller's bounds check returns fastMore).
 func fastKeyColon(b []byte, i int) int {
 	if b[i] != '"' {
 		return fastSlow
 	}
-	j, _ := fastStr(b, i)
+	j := skipStr(b, i)
 	if j < 0 {
 		return j
 	}
-	if i = skipWS(b, j+1); i >= len(b) {
+	if i = j + 1; i < len(b) && b[i] == ':' {
+		return skipWS(b, i+1)
+	}
+	if i = skipWS(b, i); i >= len(b) {
 		return fastMore
 	}
 	if b[i] != ':' {

@@ -14,9 +14,10 @@ import (
 // Its memory is bounded by the largest record it accepts
 // (DefaultMaxRecordBytes), not by the size of a file.
 type Reader struct {
-	br  *bufio.Reader
-	gz  *gzip.Reader
-	dec *decoder
+	br    *bufio.Reader
+	gz    *gzip.Reader
+	plain plainReader
+	dec   *decoder
 }
 
 // NewReader returns a Reader that accepts records up to
@@ -54,6 +55,7 @@ func (rd *Reader) read(r io.Reader, name string, fn func(*raw)) (FileStats, erro
 		return FileStats{}, &FileError{File: name, Record: -1, Err: err}
 	}
 	st, idx, err := rd.dec.file(src, fn)
+	rd.plain = plainReader{} // keep no reference to r
 	if err != nil {
 		return st, &FileError{File: name, Record: idx, Offset: rd.dec.s.offset(), Err: err}
 	}
@@ -64,8 +66,12 @@ func (rd *Reader) read(r io.Reader, name string, fn func(*raw)) (FileStats, erro
 func (rd *Reader) open(r io.Reader) (io.Reader, error) {
 	rd.br.Reset(r)
 	magic, err := rd.br.Peek(2)
-	if err != nil || magic[0] != 0x1f || magic[1] != 0x8b {
-		return rd.br, nil // plain JSON; empty input fails in the decoder
+	if err != nil {
+		return rd.br, nil // empty or unreadable input fails in the decoder
+	}
+	if magic[0] != 0x1f || magic[1] != 0x8b {
+		rd.plain = plainReader{rd.br, r}
+		return &rd.plain, nil
 	}
 	if rd.gz == nil {
 		rd.gz, err = gzip.NewReader(rd.br)
@@ -76,6 +82,21 @@ func (rd *Reader) open(r io.Reader) (io.Reader, error) {
 		return nil, gzipError(err)
 	}
 	return gzipErrors{rd.gz}, nil
+}
+
+// plainReader reads plain JSON: what the check for gzip's magic bytes
+// buffered, then straight from the source, so that the bytes are not
+// copied through the buffer on their way to the decoder's.
+type plainReader struct {
+	br *bufio.Reader
+	r  io.Reader
+}
+
+func (p *plainReader) Read(b []byte) (int, error) {
+	if p.br.Buffered() > 0 {
+		return p.br.Read(b)
+	}
+	return p.r.Read(b)
 }
 
 // gzipErrors prefixes decompression errors with "gzip".

@@ -258,12 +258,16 @@ func (s *scanner) str() (span, error) {
 
 // special marks, in each byte's top bit, the bytes of v that are '"',
 // '\\' or a control character. Only the lowest marked byte is exact:
-// borrows may mark bytes above it.
+// borrows may mark bytes above it. With every byte XORed with 0x02, '"'
+// (0x22) becomes 0x20 and the control characters stay below it while
+// ' ' and '!' move to 0x22 and 0x23, so one test for bytes below 0x21
+// finds both ("haslessthan" in
+// https://graphics.stanford.edu/~seander/bithacks.html#HasLessInWord).
 func special(v uint64) uint64 {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	q := v ^ (lo * '"')
+	w := v ^ (lo * 0x02)
 	b := v ^ (lo * '\\')
-	return ((q-lo)&^q | (b-lo)&^b | (v-lo*' ')&^v) & hi
+	return ((w-lo*0x21)&^w | (b-lo)&^b) & hi
 }
 
 // escape validates and consumes the escape sequence at pos.
