@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -108,21 +107,8 @@ func startProxy(t *testing.T, port string, edit func(*proxy.Options)) (string, f
 		edit(&opts)
 	}
 	logs := &proxytest.LogSink{}
-	srv, err := proxy.New(opts, slog.New(slog.NewJSONHandler(logs, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(ln)
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	})
-	return ln.Addr().String(), func() []map[string]any { return logs.Decisions(t) }
+	_, addr := proxytest.Start(t, opts, logs)
+	return addr, func() []map[string]any { return logs.Decisions(t) }
 }
 
 // waitDecision waits, boundedly, for the proxy's first decision line: a

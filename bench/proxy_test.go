@@ -8,7 +8,6 @@ import (
 	"crypto/tls"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
@@ -26,6 +25,7 @@ import (
 	"time"
 
 	"github.com/tlsfloor/tlsfloor/internal/proxy"
+	"github.com/tlsfloor/tlsfloor/internal/proxy/proxytest"
 	"github.com/tlsfloor/tlsfloor/internal/testpki"
 )
 
@@ -348,18 +348,8 @@ func startTlsfloorProxy(t *testing.T, process bool) proxyRoute {
 
 func startInProcessProxy(t *testing.T) string {
 	t.Helper()
-	srv, err := proxy.New(proxy.Options{Allow: []proxy.Pattern{{Prefix: netip.MustParsePrefix("127.0.0.1/32")}}},
-		slog.New(slog.NewJSONHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Shutdown(t.Context()) })
-	return ln.Addr().String()
+	_, addr := proxytest.Start(t, proxy.Options{Allow: []proxy.Pattern{{Prefix: netip.MustParsePrefix("127.0.0.1/32")}}}, io.Discard)
+	return addr
 }
 
 // smokescreenBin returns smokescreen's path: TLSFLOOR_BENCH_SMOKESCREEN_BIN,

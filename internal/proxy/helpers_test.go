@@ -9,7 +9,6 @@ import (
 	"errors"
 	"io"
 	"log"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -113,25 +112,8 @@ func newLab(t *testing.T, cfg *tls.Config, edit func(*proxy.Options)) *lab {
 func startProxy(t *testing.T, opts proxy.Options) (*proxy.Server, string, *logSink) {
 	t.Helper()
 	logs := &logSink{}
-	srv, err := proxy.New(opts, slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	if err != nil {
-		t.Fatalf("proxy.New: %v", err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-		if err := <-done; !errors.Is(err, proxy.ErrServerClosed) {
-			t.Errorf("Serve returned %v, want ErrServerClosed", err)
-		}
-	})
-	return srv, ln.Addr().String(), logs
+	srv, addr := proxytest.Start(t, opts, logs)
+	return srv, addr, logs
 }
 
 // logSink collects the proxy's JSON log lines.

@@ -1,10 +1,16 @@
 // Package proxytest holds what the proxy's tests in several packages share:
-// a log destination that collects the proxy's decision lines.
+// a proxy started on loopback for a test, and a log destination that
+// collects its decision lines.
 package proxytest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -67,4 +73,30 @@ func (s *LogSink) WaitDecisions(t testing.TB, n int) []map[string]any {
 	}
 	t.Fatalf("fewer than %d decision lines were logged: %v", n, s.Decisions(t))
 	return nil
+}
+
+// Start serves opts on 127.0.0.1 until the test ends, logging every level
+// as JSON to w, and returns the server and its address. At the end it
+// shuts the server down and checks that Serve returned ErrServerClosed.
+func Start(t testing.TB, opts proxy.Options, w io.Writer) (*proxy.Server, string) {
+	t.Helper()
+	srv, err := proxy.New(opts, slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	if err != nil {
+		t.Fatalf("proxy.New: %v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+		if err := <-done; !errors.Is(err, proxy.ErrServerClosed) {
+			t.Errorf("Serve returned %v, want ErrServerClosed", err)
+		}
+	})
+	return srv, ln.Addr().String()
 }
