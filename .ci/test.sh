@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test of tlsfloor on a Debian machine with Go,
 # installing first what the tests need: the real TLS peers they talk to
-# (openssl, curl, python3, java, node) and the servers of the probe's test
+# (openssl, curl, python3, java, node), jq (which trail's results are
+# checked against) and the servers of the probe's test
 # lab (nginx, haproxy, PostgreSQL, MariaDB), which the tests start
 # themselves on 127.0.0.1.
 set -euo pipefail
@@ -14,6 +15,7 @@ declare -A packages=(
 	[python3]=python3
 	[java]=default-jre-headless
 	[node]=nodejs
+	[jq]=jq
 	[/usr/sbin/nginx]=nginx-light
 	[/usr/sbin/haproxy]=haproxy
 	['/usr/lib/postgresql/*/bin/initdb']=postgresql
