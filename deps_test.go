@@ -39,10 +39,11 @@ func stdlib(path string) bool {
 
 // library reports whether pkg is a library rather than a command (cmd/
 // and internal/cli, whose proxy command sets up the daemon's logger), a
-// long-running component, or the test lab (which imports log only to
-// silence its servers' expected handshake errors).
+// long-running component, or a test helper (tlslab imports log only to
+// silence its servers' expected handshake errors; proxytest gives the
+// proxy it starts its logger).
 func library(pkg string) bool {
-	for _, daemon := range []string{"/internal/cli", "/internal/proxy", "/internal/tlslab"} {
+	for _, daemon := range []string{"/internal/cli", "/internal/proxy", "/internal/proxy/proxytest", "/internal/tlslab"} {
 		if strings.HasSuffix(pkg, daemon) {
 			return false
 		}
