@@ -145,7 +145,7 @@ func addExport(b *query.Builder, arg, input string, stdin io.Reader) error {
 // standard input.
 func (tf *trailFlags) readLogs(ctx context.Context, env *Env, args []string, opt cloudtrail.Options, stdin io.Reader) (*cloudtrail.Report, error) {
 	if len(args) == 1 && args[0] == "-" {
-		return cloudtrail.ScanReader(stdin, "stdin", opt), nil
+		return cloudtrail.ScanReader(stdin, "stdin", opt)
 	}
 	line := newProgress(env.Stderr, "trail:", 0)
 	defer line.finish()
@@ -162,8 +162,6 @@ func (tf *trailFlags) readLogs(ctx context.Context, env *Env, args []string, opt
 	case len(args) > 1:
 		return nil, WithHint(Usagef("trail reads one s3:// URI, or local paths, or standard input, at a time: got %s", strings.Join(args, " ")),
 			"run trail once for each")
-	case args[0] == "-":
-		return cloudtrail.ScanReader(stdin, "stdin", opt), nil
 	}
 	src, err := awsfloor.NewS3Source(ctx, args[0], awsfloor.S3SourceOptions{Policy: tlsfloor.Default, PathStyle: tf.pathStyle})
 	if err != nil {

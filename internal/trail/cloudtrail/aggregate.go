@@ -155,6 +155,13 @@ type Options struct {
 	// DefaultMaxRecordBytes. Larger records are skipped and counted in
 	// Totals.Skipped.TooLarge.
 	MaxRecordBytes int
+	// IDMemory is the memory spent on finding duplicate eventIDs (36
+	// bytes a record with an eventID) before they are moved to temporary
+	// files in TempDir; zero means DefaultIDMemory.
+	IDMemory int
+	// TempDir is where those files go; empty means os.TempDir(). They
+	// are removed when the scan ends (or by Aggregator.Close).
+	TempDir string
 	// Progress, when set, is called by Scan every ProgressEvery while
 	// files are read, and once when all are done. Calls come from Scan's
 	// goroutine, one at a time.
@@ -183,32 +190,53 @@ func (o Options) withDefaults() Options {
 	if o.ProgressEvery <= 0 {
 		o.ProgressEvery = time.Second
 	}
+	if o.IDMemory <= 0 {
+		o.IDMemory = DefaultIDMemory
+	}
 	return o
 }
 
 // Aggregator builds a Report from records. It is not safe for concurrent
-// use. Duplicate eventIDs are counted once (see the package
-// documentation for the memory this takes).
+// use. Duplicate eventIDs are counted once: each record is counted when it
+// is added, and Report takes back the ones whose eventID came before
+// (see the package documentation for the memory and disk this takes).
 type Aggregator struct {
 	opt       Options
 	totals    Totals
-	seen      idSet
+	log       *dupLog
+	id        uint16  // this Aggregator's number in a log shared by several
+	pending   []entry // entries not yet in log
+	err       error   // the first failure to write the log
 	callers   callerTable
 	unknown   callerTable // customer callers without a TLS version
 	byService shareTable
 	byDay     shareTable
+	others    []string // tlsVersion values without a slot, by index
+	otherIdx  map[string]int32
 	x         raw    // scratch for Add
 	buf       []byte // scratch for Add
 }
 
-// NewAggregator returns an empty Aggregator.
+// pendingMax is the number of entries an Aggregator collects before it
+// adds them to the log: one lock per batch for a shared log.
+const pendingMax = 512
+
+// NewAggregator returns an empty Aggregator. Call Close when done with
+// it, to remove its temporary files.
 func NewAggregator(opt Options) *Aggregator {
+	opt = opt.withDefaults()
+	return newAggregator(opt, newDupLog(opt.IDMemory, opt.TempDir), 0)
+}
+
+// newAggregator returns an Aggregator that adds its eventIDs to log as
+// number id.
+func newAggregator(opt Options, log *dupLog, id uint16) *Aggregator {
 	return &Aggregator{
-		opt:       opt.withDefaults(),
-		callers:   callerTable{m: make(map[uint64]*callerAcc)},
-		unknown:   callerTable{m: make(map[uint64]*callerAcc)},
-		byService: make(shareTable),
-		byDay:     make(shareTable),
+		opt:     opt,
+		log:     log,
+		id:      id,
+		callers: callerTable{m: make(map[uint64]*callerAcc)},
+		unknown: callerTable{m: make(map[uint64]*callerAcc)},
 	}
 }
 
@@ -218,53 +246,129 @@ func (a *Aggregator) Add(r *Record) {
 	a.addRaw(&a.x)
 }
 
-// addRaw counts one record, unless its eventID was seen before.
+// addRaw counts one record and logs its eventID.
 func (a *Aggregator) addRaw(x *raw) {
 	a.totals.Read++
-	if id := x.f[fEventID]; len(id) > 0 && !a.seen.add(keyOf(id)) {
-		a.totals.Duplicates++
-		return
+	e := a.count(x)
+	if id := x.f[fEventID]; len(id) > 0 {
+		e.key, e.agg = keyOf(id), a.id
+		a.pending = append(a.pending, e)
+		if len(a.pending) == pendingMax {
+			a.flushIDs()
+		}
 	}
-	a.count(x)
 }
 
-// count counts a distinct record.
-func (a *Aggregator) count(x *raw) {
+// flushIDs adds the pending entries to the log.
+func (a *Aggregator) flushIDs() {
+	if err := a.log.add(a.pending); err != nil && a.err == nil {
+		a.err = err
+	}
+	a.pending = a.pending[:0]
+}
+
+// count counts a record and returns what it added.
+func (a *Aggregator) count(x *raw) entry {
+	e := entry{caller: -1}
 	version := x.f[fTLSVersion]
 	switch {
 	case !x.tls:
 		a.totals.WithoutTLS.NoDetails++
-		a.without(x)
+		e.kind = entryNoDetails
+		a.without(x, &e)
 	case len(version) == 0:
 		a.totals.WithoutTLS.EmptyVersion++
-		a.without(x)
+		e.kind = entryEmptyVersion
+		a.without(x, &e)
 	default:
 		a.totals.Counted++
 	}
 	slot := versionSlot(version)
-	a.byService.add(x.f[fEventSource], slot, version)
-	a.byDay.add(day(x.f[fEventTime]), slot, version)
-	var v uint16
+	e.version = a.versionRef(slot, version)
+	e.service = a.byService.add(x.f[fEventSource], slot, version)
+	e.day = a.byDay.add(day(x.f[fEventTime]), slot, version)
+	if v := slotOrParse(slot, version); v != 0 && v < a.opt.Floor {
+		f := keyFields(x)
+		e.kind |= inCallers
+		e.caller = a.callers.add(&f, x, slot, a.opt.Samples)
+	}
+	return e
+}
+
+// slotOrParse returns the version of a tlsVersion value, or 0.
+func slotOrParse(slot int, version []byte) uint16 {
 	switch {
 	case slot > 0:
-		v = slotVersion[slot]
+		return slotVersion[slot]
 	case slot < 0:
-		v, _ = ParseVersion(string(version))
+		v, _ := ParseVersion(string(version))
+		return v
 	}
-	if v != 0 && v < a.opt.Floor {
-		f := keyFields(x)
-		a.callers.add(&f, x, slot, a.opt.Samples)
+	return 0
+}
+
+// versionRef returns slot, or for a value without one, -1 minus its
+// index in others.
+func (a *Aggregator) versionRef(slot int, version []byte) int32 {
+	if slot >= 0 {
+		return int32(slot)
 	}
+	i, ok := a.otherIdx[string(version)]
+	if !ok {
+		if a.otherIdx == nil {
+			a.otherIdx = make(map[string]int32)
+		}
+		i = int32(len(a.others))
+		a.otherIdx[string(version)] = i
+		a.others = append(a.others, string(version))
+	}
+	return -1 - i
+}
+
+// versionOf is the inverse of versionRef.
+func (a *Aggregator) versionOf(ref int32) (int, []byte) {
+	if ref >= 0 {
+		return int(ref), nil
+	}
+	return -1, []byte(a.others[-1-ref])
 }
 
 // without counts a distinct record without a TLS version by class, and
 // its caller when it is a customer's.
-func (a *Aggregator) without(x *raw) {
+func (a *Aggregator) without(x *raw, e *entry) {
 	c := classOf(x)
 	a.totals.WithoutTLS.ByClass[c]++
+	e.class = uint8(c)
 	if c == ClassCustomer {
 		f := unknownKey(x)
-		a.unknown.add(&f, x, 0, a.opt.Samples)
+		e.kind |= inUnknown
+		e.caller = a.unknown.add(&f, x, 0, a.opt.Samples)
+	}
+}
+
+// undo takes back what a duplicate record added, and counts it as a
+// duplicate.
+func (a *Aggregator) undo(e *entry) {
+	a.totals.Duplicates++
+	switch e.kind & kindMask {
+	case entryCounted:
+		a.totals.Counted--
+	case entryNoDetails:
+		a.totals.WithoutTLS.NoDetails--
+	case entryEmptyVersion:
+		a.totals.WithoutTLS.EmptyVersion--
+	}
+	if e.kind&kindMask != entryCounted {
+		a.totals.WithoutTLS.ByClass[e.class]--
+	}
+	slot, version := a.versionOf(e.version)
+	a.byService.rows[e.service].add(slot, version, -1)
+	a.byDay.rows[e.day].add(slot, version, -1)
+	switch {
+	case e.kind&inCallers != 0:
+		a.callers.undo(e.caller, slot, version)
+	case e.kind&inUnknown != 0:
+		a.unknown.undo(e.caller, slot, version)
 	}
 }
 
@@ -310,8 +414,8 @@ func (a *Aggregator) Skip(k Kind) {
 	}
 }
 
-// merge adds what b counted to a. The eventIDs b saw are not merged: Scan
-// deduplicates before counting.
+// merge adds what b counted to a, once duplicates are taken back. The
+// entries of b's log are not merged: a and b share one.
 func (a *Aggregator) merge(b *Aggregator) {
 	t, u := &a.totals, &b.totals
 	t.Files += u.Files
@@ -329,14 +433,31 @@ func (a *Aggregator) merge(b *Aggregator) {
 	t.Skipped.Records += u.Skipped.Records
 	t.Skipped.TooLarge += u.Skipped.TooLarge
 	t.Unreadable = append(t.Unreadable, u.Unreadable...)
-	a.byService.merge(b.byService)
-	a.byDay.merge(b.byDay)
+	a.byService.merge(&b.byService)
+	a.byDay.merge(&b.byDay)
 	a.callers.merge(&b.callers, a.opt.Samples)
 	a.unknown.merge(&b.unknown, a.opt.Samples)
 }
 
-// Report returns the aggregate so far. The Aggregator stays usable.
-func (a *Aggregator) Report() *Report {
+// Report takes back the duplicates among the records added so far and
+// returns the aggregate. The Aggregator stays usable. It fails only when
+// the eventID log cannot be written or read back.
+func (a *Aggregator) Report() (*Report, error) {
+	a.flushIDs()
+	if a.err != nil {
+		return nil, a.err
+	}
+	if err := a.log.resolve(a.undo); err != nil {
+		return nil, err
+	}
+	return a.report(), nil
+}
+
+// Close removes the Aggregator's temporary files.
+func (a *Aggregator) Close() error { return a.log.close() }
+
+// report returns the aggregate as it is.
+func (a *Aggregator) report() *Report {
 	rep := &Report{
 		Floor:     a.opt.Floor,
 		Totals:    a.totals,

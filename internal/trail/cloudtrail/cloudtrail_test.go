@@ -141,7 +141,10 @@ func TestScanReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rep := ScanReader(f, "stdin", Options{Floor: 0x0304})
+	rep, err := ScanReader(f, "stdin", Options{Floor: 0x0304})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if rep.Totals.Counted != 4 || len(rep.Callers) != 2 {
 		t.Errorf("totals %+v callers %d", rep.Totals, len(rep.Callers))
 	}
@@ -208,7 +211,7 @@ func TestKeyOf(t *testing.T) {
 // TestIDTable checks the set against a map: across growth, for the zero
 // key, and for keys whose hashes share their top bits.
 func TestIDTable(t *testing.T) {
-	var s idSet
+	var s idTable
 	want := map[idKey]bool{}
 	for i := range 20000 {
 		var k idKey
@@ -225,12 +228,9 @@ func TestIDTable(t *testing.T) {
 		}
 		want[k] = true
 	}
-	n := 0
-	for i := range s.shards {
-		n += s.shards[i].n
-		if s.shards[i].zero {
-			n++
-		}
+	n := s.n
+	if s.zero {
+		n++
 	}
 	if n != len(want) {
 		t.Errorf("%d keys in the set, want %d", n, len(want))

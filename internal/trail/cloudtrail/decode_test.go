@@ -191,7 +191,10 @@ func TestTooLarge(t *testing.T) {
 	if got := fastDecode(strings.NewReader(bad), 1024); got.err == nil || got.stats.Records != 1 {
 		t.Errorf("malformed large record: %+v", got)
 	}
-	rep := ScanReader(strings.NewReader(in), "in", Options{MaxRecordBytes: 1024})
+	rep, err := ScanReader(strings.NewReader(in), "in", Options{MaxRecordBytes: 1024})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s := rep.Totals.Skipped; s.TooLarge != 2 || s.Records != 2 || rep.Totals.Read != 4 || !rep.Totals.Reconciles() {
 		t.Errorf("totals %+v", rep.Totals)
 	}

@@ -24,29 +24,39 @@
 // (AWSLogs/[o-orgid/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/...), skipping and
 // counting digest and insight files. Options.Workers goroutines (default
 // GOMAXPROCS) take files one at a time, largest first, each counting into
-// its own Aggregator; the aggregates are merged at the end. Duplicate
-// eventIDs are found across all files through one set shared by the
-// workers, which check IDs in batches of up to 512 records (one lock per
-// shard per batch). The report does not depend on the number of workers
+// its own Aggregator; the aggregates are merged at the end. The report
+// does not depend on the number of workers
 // or the order of files: counts and time ranges are sums, minimums and
-// maximums, and the sample eventIDs of a caller are its smallest. (This
-// assumes, as CloudTrail's duplicates are, that records sharing an eventID
-// are the same record.) A file that fails to decode is reported with its
-// place (record index, byte offset) and the other files are still read.
-// Options.Progress reports files and bytes done while Scan runs.
+// maximums, and the sample eventIDs of a caller are its smallest. A file
+// that fails to decode is reported with its place (record index, byte
+// offset) and the other files are still read. Options.Progress reports
+// files and bytes done while Scan runs.
 //
-// Memory is bounded by the workers' buffers (each the largest record read,
-// plus a 64 KiB read buffer, the gzip window and a batch of at most 1 MiB)
-// and the aggregation state. Of that state, the set of seen eventIDs grows
-// with the number of distinct records: 16 bytes of key per record (a GUID
-// is stored in binary, any other ID as a 128-bit FNV hash) in open-addressed
-// tables filled to between 3/8 and 3/4, so 21 to 43 bytes per record,
-// roughly 3 GB per hundred million distinct records; scans larger than that
-// should be split, for example by account or month. Callers below the floor and the per-service and per-day shares
-// grow with the number of distinct callers, services and days, not with
-// the number of records; so do the customer callers without a TLS version
+// Duplicate eventIDs are found without holding every eventID in memory.
+// Each record is counted as soon as it is decoded, and its eventID goes
+// into a log shared by the workers (in batches of 512, one lock per
+// batch), with a 36-byte entry that says what the record added: which
+// total, version, service and day rows and caller. The log is split into
+// 256 partitions by a hash of the eventID. When the report is made, each
+// partition is read in turn, and every entry whose eventID came earlier
+// is subtracted again and counted in Totals.Duplicates. (This assumes, as
+// CloudTrail's duplicates are, that records sharing an eventID are the
+// same record: the earlier one's time range and sample eventIDs stand for
+// both.) Up to Options.IDMemory (DefaultIDMemory, 8 MiB, about 230,000
+// records) the log stays in memory; past it, the partitions are appended
+// to temporary files in Options.TempDir and read back one at a time, and
+// a partition file larger than IDMemory is split again by further bits
+// of the hash. A failure to write those files fails the scan.
+//
+// Memory is bounded by the workers' buffers (each the largest record
+// read, plus a 64 KiB read buffer and the gzip window), the eventID log
+// (IDMemory, then one partition at a time) and the aggregation state:
+// callers below the floor and the per-service and per-day shares grow
+// with the number of distinct callers, services and days, not with the
+// number of records; so do the customer callers without a TLS version
 // (Report.Unknown), which are grouped by account, principal, user agent
-// and service only.
+// and service only. The disk holds 36 bytes per record with an eventID
+// while a scan runs.
 //
 // A record without a TLS version is counted as NoDetails or EmptyVersion
 // and again by the Class of its caller (ClassOf): an AWS service event,

@@ -18,10 +18,14 @@ import (
 func FuzzReadRecords(f *testing.F) {
 	f.Add([]byte(`{"Records":[{"eventID":"a","tlsDetails":{"tlsVersion":"TLSv1"}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		agg := NewAggregator(Options{})
+		agg := NewAggregator(Options{IDMemory: 4 * entrySize})
+		defer agg.Close()
 		st, err := ReadRecords(bytes.NewReader(data), "fuzz", agg.Add)
 		agg.AddFile(st, err)
-		rep := agg.Report()
+		rep, rerr := agg.Report()
+		if rerr != nil {
+			t.Fatal(rerr)
+		}
 		if !rep.Totals.Reconciles() {
 			t.Fatalf("totals do not reconcile: %+v", rep.Totals)
 		}

@@ -308,8 +308,9 @@ func BenchmarkScan(b *testing.B) {
 }
 
 // TestScanMatchesAggregator reads rich records (escaped and non-ASCII
-// strings among them) with Scan, which batches records for the shared
-// eventID set, and one by one into an Aggregator: the reports must agree.
+// strings among them) with Scan, whose workers share one eventID log
+// (also with a log small enough to move to disk), and one by one into
+// an Aggregator: the reports must agree.
 func TestScanMatchesAggregator(t *testing.T) {
 	dir := t.TempDir()
 	sum, err := gen.Generate(dir, gen.Config{Seed: 7, Files: 12, RecordsPerFile: 5, RecordsPerFileMax: 600,
@@ -344,14 +345,21 @@ func TestScanMatchesAggregator(t *testing.T) {
 		r.Close()
 		agg.AddFile(st, err)
 	}
-	want := agg.Report()
-	for _, workers := range []int{1, 2} {
-		got, err := cloudtrail.Scan(context.Background(), []string{dir}, cloudtrail.Options{Workers: workers})
+	want, err := agg.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	agg.Close()
+	if want.Totals.Duplicates == 0 {
+		t.Fatal("no duplicates in the data")
+	}
+	for _, opt := range []cloudtrail.Options{{Workers: 1}, {Workers: 2}, {Workers: 2, IDMemory: 2000, TempDir: t.TempDir()}} {
+		got, err := cloudtrail.Scan(context.Background(), []string{dir}, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%d workers: Scan's report differs from the Aggregator's:\n%+v\n%+v", workers, got.Totals, want.Totals)
+			t.Errorf("%+v: Scan's report differs from the Aggregator's:\n%+v\n%+v", opt, got.Totals, want.Totals)
 		}
 	}
 }

@@ -4,34 +4,31 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"math/bits"
-	"sync"
 )
 
 // idKey is the 16-byte form of an eventID.
 type idKey [16]byte
 
-// idShards is the number of tables an ID set is split into: smaller
-// tables rehash in smaller steps, and workers rarely wait for the same
-// one.
-const idShards = 64
-
-// hash mixes a key's 128 bits into 64. GUIDs are mostly random, but
-// not all of their bits are (the version and variant digits, or IDs
-// made by a counter), so the halves are mixed with a multiply: its top
-// bits depend on every bit of the key.
+// hash mixes a key's 128 bits into 64, each of which depends on every bit
+// of the key: the dupLog partitions keys by the top bits and an idTable
+// picks slots by the next ones. GUIDs are mostly random, but not all of
+// their bits are (the version and variant digits, or IDs made by a
+// counter), so the halves are combined with a multiply and the result
+// finished as a 64-bit mixer does (xor-shift, multiply, xor-shift).
 func (k *idKey) hash() uint64 {
 	lo, hi := binary.LittleEndian.Uint64(k[:8]), binary.LittleEndian.Uint64(k[8:])
-	return (lo ^ bits.RotateLeft64(hi, 29)) * 0x9e3779b97f4a7c15
+	h := (lo ^ bits.RotateLeft64(hi, 29)) * 0x9e3779b97f4a7c15
+	h ^= h >> 32
+	h *= 0xd6e8feb86659fd93
+	return h ^ h>>32
 }
-
-// shard picks a key's table from the top bits of its hash.
-func shardOf(h uint64) int { return int(h >> (64 - 6)) }
 
 // idTable is a set of keys with open addressing and linear probing: a
 // slot is a key, with the all-zero key marking an empty slot (the zero
 // key itself is kept aside). Keys take 16 bytes each at a load between
 // 3/8 and 3/4, and a lookup touches one or two cache lines, without the
-// hashing and control bytes of a map.
+// hashing and control bytes of a map. A slot is picked by the middle bits
+// of the key's hash: the dupLog partitions keys by the top ones.
 type idTable struct {
 	slots []idKey // len is 0 or a power of two
 	shift uint    // 64 - log2(len(slots))
@@ -39,8 +36,21 @@ type idTable struct {
 	zero  bool // the zero key is in the set
 }
 
-// add inserts k, whose hash is h, and reports whether it was new.
-func (t *idTable) add(k idKey, h uint64) bool {
+// slotHash is the hash whose top bits pick a key's slot.
+func slotHash(k *idKey) uint64 { return bits.RotateLeft64(k.hash(), 32) }
+
+// reserve sizes an empty table for n keys.
+func (t *idTable) reserve(n int) {
+	size := 64
+	for 4*n > 3*size {
+		size *= 2
+	}
+	t.slots = make([]idKey, size)
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+}
+
+// add inserts k and reports whether it was new.
+func (t *idTable) add(k idKey) bool {
 	if k == (idKey{}) {
 		was := t.zero
 		t.zero = true
@@ -50,7 +60,7 @@ func (t *idTable) add(k idKey, h uint64) bool {
 		t.grow()
 	}
 	mask := len(t.slots) - 1
-	for i := int((h << 6) >> t.shift); ; i = (i + 1) & mask {
+	for i := int(slotHash(&k) >> t.shift); ; i = (i + 1) & mask {
 		switch t.slots[i] {
 		case k:
 			return false
@@ -73,72 +83,11 @@ func (t *idTable) grow() {
 		if k == (idKey{}) {
 			continue
 		}
-		i := int((k.hash() << 6) >> t.shift)
+		i := int(slotHash(&k) >> t.shift)
 		for t.slots[i] != (idKey{}) {
 			i = (i + 1) & mask
 		}
 		t.slots[i] = k
-	}
-}
-
-// idSet remembers eventIDs for one goroutine. It grows with the number of
-// distinct records (see the package documentation).
-type idSet struct {
-	shards [idShards]idTable
-}
-
-// add inserts k and reports whether it was new.
-func (s *idSet) add(k idKey) bool {
-	h := k.hash()
-	return s.shards[shardOf(h)].add(k, h)
-}
-
-// sharedSet is an idSet for several goroutines, which insert IDs in
-// batches: one lock per shard per batch, not one per record.
-type sharedSet struct {
-	shards [idShards]struct {
-		sync.Mutex
-		t idTable
-		_ [8]byte // 64 bytes a shard: one cache line when aligned
-	}
-}
-
-// insert adds the keys marked in has and sets dup[i] for those seen
-// before, by this batch or any earlier one. hashes and order are scratch
-// space.
-func (s *sharedSet) insert(keys []idKey, has, dup []bool, hashes []uint64, order []int32) {
-	var count [idShards + 1]int32
-	for i := range keys {
-		if has[i] {
-			hashes[i] = keys[i].hash()
-			count[shardOf(hashes[i])+1]++
-		}
-	}
-	for i := 1; i <= idShards; i++ {
-		count[i] += count[i-1]
-	}
-	next := count
-	for i := range keys {
-		if has[i] {
-			sh := shardOf(hashes[i])
-			order[next[sh]] = int32(i)
-			next[sh]++
-		}
-	}
-	for sh := range idShards {
-		group := order[count[sh]:count[sh+1]]
-		if len(group) > 0 {
-			s.insertShard(sh, keys, hashes, dup, group)
-		}
-	}
-}
-
-func (s *sharedSet) insertShard(sh int, keys []idKey, hashes []uint64, dup []bool, group []int32) {
-	shard := &s.shards[sh]
-	shard.Lock()
-	defer shard.Unlock()
-	for _, i := range group {
-		dup[i] = !shard.t.add(keys[i], hashes[i])
 	}
 }
 

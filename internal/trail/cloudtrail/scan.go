@@ -92,10 +92,11 @@ func listInputs(paths []string) ([]input, error) {
 
 // Scan reads every file under paths and aggregates their records. Files
 // are decoded by Options.Workers goroutines, each counting into its own
-// Aggregator; duplicate eventIDs are found across all files through one
-// shared set, and the aggregates are merged at the end. The report is the
-// same for any number of workers. A file that fails to decode is listed
-// in Totals.Unreadable, in path order; only a failure to list paths or a
+// Aggregator and logging eventIDs into one shared log; at the end the
+// duplicates across all files are taken back and the aggregates merged.
+// The report is the same for any number of workers. A file that fails to
+// decode is listed in Totals.Unreadable, in path order; only a failure to
+// list paths, to write the eventID log (see Options.TempDir) or a
 // cancelled ctx returns an error.
 func Scan(ctx context.Context, paths []string, opt Options) (*Report, error) {
 	in, err := listInputs(paths)
@@ -106,9 +107,11 @@ func Scan(ctx context.Context, paths []string, opt Options) (*Report, error) {
 }
 
 // ScanReader aggregates one delivery file read from r (stdin, say); name
-// is used in errors.
-func ScanReader(r io.Reader, name string, opt Options) *Report {
+// is used in errors, which are reported in Totals.Unreadable. It fails only
+// when the eventID log cannot be written (see Options.TempDir).
+func ScanReader(r io.Reader, name string, opt Options) (*Report, error) {
 	agg := NewAggregator(opt)
+	defer agg.Close()
 	st, err := newReader(opt.MaxRecordBytes).read(r, name, agg.addRaw)
 	agg.AddFile(st, err)
 	return agg.Report()
@@ -129,13 +132,14 @@ func scanInputs(ctx context.Context, in []input, opt Options) (*Report, error) {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(in[b].size, in[a].size) })
 	prog.files = len(in)
 
-	set := new(sharedSet)
+	log := newDupLog(opt.IDMemory, opt.TempDir)
+	defer log.close()
 	aggs := make([]*Aggregator, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range aggs {
-		aggs[w] = NewAggregator(opt)
-		sw := &scanWorker{ctx: ctx, rd: newReader(opt.MaxRecordBytes), agg: aggs[w], set: set}
+		aggs[w] = newAggregator(opt, log, uint16(w))
+		sw := &scanWorker{ctx: ctx, rd: newReader(opt.MaxRecordBytes), agg: aggs[w]}
 		wg.Go(func() {
 			for i := next.Add(1) - 1; i < int64(len(order)) && ctx.Err() == nil; i = next.Add(1) - 1 {
 				f := &in[order[i]]
@@ -143,17 +147,32 @@ func scanInputs(ctx context.Context, in []input, opt Options) (*Report, error) {
 				prog.filesDone.Add(1)
 				prog.bytesDone.Add(f.size)
 			}
+			sw.agg.flushIDs()
 		})
 	}
 	prog.wait(&wg, opt)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	return mergeAll(aggs, log)
+}
+
+// mergeAll takes back the duplicates the workers counted and merges
+// their aggregates.
+func mergeAll(aggs []*Aggregator, log *dupLog) (*Report, error) {
+	for _, a := range aggs {
+		if a.err != nil {
+			return nil, a.err
+		}
+	}
+	if err := log.resolve(func(e *entry) { aggs[e.agg].undo(e) }); err != nil {
+		return nil, err
+	}
 	for _, b := range aggs[1:] {
 		aggs[0].merge(b)
 	}
 	slices.SortStableFunc(aggs[0].totals.Unreadable, func(a, b *FileError) int { return strings.Compare(a.File, b.File) })
-	return aggs[0].Report(), nil
+	return aggs[0].report(), nil
 }
 
 // progress counts the files read, for Options.Progress.
@@ -195,11 +214,9 @@ func (p *progress) now() Progress {
 
 // scanWorker reads files into its own Aggregator.
 type scanWorker struct {
-	ctx   context.Context
-	rd    *Reader
-	agg   *Aggregator
-	set   *sharedSet
-	batch batch
+	ctx context.Context
+	rd  *Reader
+	agg *Aggregator
 }
 
 // file classifies, reads and counts one file.
@@ -213,35 +230,9 @@ func (w *scanWorker) file(in *input) {
 		w.agg.AddFile(FileStats{}, &FileError{File: in.name, Record: -1, Err: err})
 		return
 	}
-	st, err := w.rd.read(ctxReader{w.ctx, f}, in.name, w.add)
+	st, err := w.rd.read(ctxReader{w.ctx, f}, in.name, w.agg.addRaw)
 	f.Close()
-	w.flush()
 	w.agg.AddFile(st, err)
-}
-
-// add queues a record for counting.
-func (w *scanWorker) add(x *raw) {
-	if w.batch.add(x) {
-		w.flush()
-	}
-}
-
-// flush checks the queued records' eventIDs against the shared set and
-// counts the records.
-func (w *scanWorker) flush() {
-	b := &w.batch
-	w.set.insert(b.keys[:b.n], b.has[:b.n], b.dup[:b.n], b.hash[:b.n], b.order[:])
-	var x raw
-	for i := range b.n {
-		w.agg.totals.Read++
-		if b.has[i] && b.dup[i] {
-			w.agg.totals.Duplicates++
-			continue
-		}
-		b.record(i, &x)
-		w.agg.count(&x)
-	}
-	b.reset()
 }
 
 // ctxReader stops reading once ctx is done.

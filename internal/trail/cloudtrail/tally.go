@@ -69,42 +69,58 @@ func (c *versionCounts) versions() (map[string]int, int) {
 		}
 	}
 	for v, n := range c.other {
-		m[v] += n
-		total += n
+		if n > 0 {
+			m[v] += n
+			total += n
+		}
 	}
 	return m, total
 }
 
-// shareTable counts records by tlsVersion for each key.
-type shareTable map[string]*versionCounts
-
-func (t shareTable) add(key []byte, slot int, version []byte) {
-	c := t[string(key)]
-	if c == nil {
-		c = new(versionCounts)
-		t[string(key)] = c
-	}
-	c.add(slot, version, 1)
+// shareTable counts records by tlsVersion for each key. A row keeps its
+// index, which entries of the eventID log refer to.
+type shareTable struct {
+	idx  map[string]int32
+	keys []string
+	rows []versionCounts
 }
 
-func (t shareTable) merge(u shareTable) {
-	for k, d := range u {
-		c := t[k]
-		if c == nil {
-			c = new(versionCounts)
-			t[k] = c
+// row returns the index of key's row, adding it if new.
+func (t *shareTable) row(key []byte) int32 {
+	i, ok := t.idx[string(key)]
+	if !ok {
+		if t.idx == nil {
+			t.idx = make(map[string]int32)
 		}
-		c.merge(d)
+		i = int32(len(t.rows))
+		t.idx[string(key)] = i
+		t.keys = append(t.keys, string(key))
+		t.rows = append(t.rows, versionCounts{})
+	}
+	return i
+}
+
+// add counts a record under key and returns its row.
+func (t *shareTable) add(key []byte, slot int, version []byte) int32 {
+	i := t.row(key)
+	t.rows[i].add(slot, version, 1)
+	return i
+}
+
+func (t *shareTable) merge(u *shareTable) {
+	for i, k := range u.keys {
+		t.rows[t.row([]byte(k))].merge(&u.rows[i])
 	}
 }
 
-// list returns the shares sorted by key.
-func (t shareTable) list() []Share {
-	out := make([]Share, 0, len(t))
-	for k, c := range t {
+// list returns the shares with records, sorted by key.
+func (t *shareTable) list() []Share {
+	out := make([]Share, 0, len(t.rows))
+	for i, k := range t.keys {
 		s := Share{Key: k}
-		s.Versions, s.Total = c.versions()
-		out = append(out, s)
+		if s.Versions, s.Total = t.rows[i].versions(); s.Total > 0 {
+			out = append(out, s)
+		}
 	}
 	slices.SortFunc(out, func(x, y Share) int { return cmp.Compare(x.Key, y.Key) })
 	return out
@@ -119,6 +135,7 @@ type callerAcc struct {
 	first, last time.Time
 	samples     []string // sorted, at most Options.Samples
 	next        *callerAcc
+	row         int32 // index in callerTable.all
 }
 
 // callerTable holds the callers below the floor, found by a hash of their
@@ -127,8 +144,8 @@ type callerAcc struct {
 // key is compared with in one step.
 type callerTable struct {
 	m    map[uint64]*callerAcc
-	n    int
-	pack []byte // scratch for add
+	all  []*callerAcc // by row, which entries of the eventID log refer to
+	pack []byte       // scratch for add
 }
 
 // callerSeed is shared by all tables so that they can be merged.
@@ -171,17 +188,17 @@ func (t *callerTable) find(packed []byte) *callerAcc {
 	for ; c != nil && c.packed != string(packed); c = c.next {
 	}
 	if c == nil {
-		c = &callerAcc{packed: string(packed), next: t.m[h]}
+		c = &callerAcc{packed: string(packed), next: t.m[h], row: int32(len(t.all))}
 		c.key = unpackKey(c.packed)
 		t.m[h] = c
-		t.n++
+		t.all = append(t.all, c)
 	}
 	return c
 }
 
 // add counts a record below the floor, or without a TLS version, under
-// the caller key f.
-func (t *callerTable) add(f *[8][]byte, x *raw, slot int, samples int) {
+// the caller key f, and returns the caller's row.
+func (t *callerTable) add(f *[8][]byte, x *raw, slot int, samples int) int32 {
 	t.pack = packKey(t.pack[:0], f)
 	c := t.find(t.pack)
 	c.count++
@@ -190,6 +207,16 @@ func (t *callerTable) add(f *[8][]byte, x *raw, slot int, samples int) {
 	if id := x.f[fEventID]; len(id) > 0 {
 		c.sample(id, samples)
 	}
+	return c.row
+}
+
+// undo takes back one call counted under row: a duplicate of a call
+// counted before. Its time and eventID are the earlier call's, so the
+// time range and samples stay.
+func (t *callerTable) undo(row int32, slot int, version []byte) {
+	c := t.all[row]
+	c.count--
+	c.versions.add(slot, version, -1)
 }
 
 // seen widens the caller's time range to an eventTime.
@@ -227,8 +254,8 @@ func (c *callerAcc) sample(id []byte, n int) {
 
 // merge adds u's callers to t.
 func (t *callerTable) merge(u *callerTable, samples int) {
-	for _, d := range u.m {
-		for ; d != nil; d = d.next {
+	for _, d := range u.all {
+		if d.count > 0 {
 			c := t.find([]byte(d.packed))
 			c.count += d.count
 			c.versions.merge(&d.versions)
@@ -242,11 +269,11 @@ func (t *callerTable) merge(u *callerTable, samples int) {
 	}
 }
 
-// list returns the callers, unsorted.
+// list returns the callers with calls, unsorted.
 func (t *callerTable) list() []Caller {
-	out := make([]Caller, 0, t.n)
-	for _, c := range t.m {
-		for ; c != nil; c = c.next {
+	out := make([]Caller, 0, len(t.all))
+	for _, c := range t.all {
+		if c.count > 0 {
 			v, _ := c.versions.versions()
 			out = append(out, Caller{CallerKey: c.key, Count: c.count, Versions: v,
 				FirstSeen: c.first, LastSeen: c.last, Samples: slices.Clone(c.samples)})
