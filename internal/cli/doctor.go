@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"iter"
+	"slices"
 	"time"
 
 	"github.com/tlsfloor/tlsfloor"
@@ -103,7 +105,7 @@ func (df *doctorFlags) run(ctx context.Context, env *Env, args []string) error {
 		findings = append(findings, proof...)
 	}
 	return df.report.Report(env, func(h finding.Handler) error {
-		return emit(h, df.newRun(), findings, liveSummary(facts, issues, len(findings)))
+		return emit(h, df.newRun(), slices.Values(findings), liveSummary(facts, issues, len(findings)))
 	})
 }
 
@@ -147,11 +149,11 @@ func liveSummary(f platform.Facts, issues []doctor.Issue, findings int) finding.
 }
 
 // emit hands a run's findings to h in order.
-func emit(h finding.Handler, run finding.Run, fs []finding.Finding, s finding.Summary) error {
+func emit(h finding.Handler, run finding.Run, fs iter.Seq[finding.Finding], s finding.Summary) error {
 	if err := h.Start(run); err != nil {
 		return err
 	}
-	for _, f := range fs {
+	for f := range fs {
 		if f.Suppression != nil {
 			s.Suppressed++
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/tlsfloor/tlsfloor/internal/doctor"
@@ -28,7 +29,7 @@ func (df *doctorFlags) runFrom(env *Env, paths []string) error {
 		summary.Skipped = []finding.Skip{{Reason: "unreadable", Count: n}}
 	}
 	return df.report.Report(env, func(h finding.Handler) error {
-		return emit(h, df.newRun(), fs, summary)
+		return emit(h, df.newRun(), slices.Values(fs), summary)
 	})
 }
 

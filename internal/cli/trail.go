@@ -109,7 +109,6 @@ func (tf *trailFlags) run(ctx context.Context, env *Env, args []string) error {
 	for _, fe := range rep.Totals.Unreadable {
 		env.Warningf("%v", fe)
 	}
-	findings := trail.Findings(rep, platformFloor(p))
 	if p.PostQuantum {
 		env.Warningf("CloudTrail records the TLS version, not the key exchange: callers are judged against %s only", "TLS 1.3")
 	}
@@ -120,7 +119,7 @@ func (tf *trailFlags) run(ctx context.Context, env *Env, args []string) error {
 	return tf.report.Report(env, func(h finding.Handler) error {
 		run := tf.report.NewRun("trail")
 		run.Rules = trail.Rules()
-		return emit(h, run, findings, trail.Summary(rep, len(findings), input))
+		return emit(h, run, trail.All(rep, platformFloor(p)), trail.Summary(rep, trail.Count(rep), input))
 	})
 }
 

@@ -3,6 +3,7 @@ package trail
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -40,15 +41,29 @@ func Rules() []finding.Rule {
 // fail), most calls first, then one per customer caller without a TLS
 // version (verdict unknown), most calls first.
 func Findings(rep *cloudtrail.Report, floor platform.Floor) []finding.Finding {
-	fs := make([]finding.Finding, 0, len(rep.Callers)+len(rep.Unknown))
-	for _, c := range rep.Callers {
-		fs = append(fs, callerFinding(c, floor))
-	}
-	for _, c := range rep.Unknown {
-		fs = append(fs, unknownFinding(c, floor))
-	}
-	return fs
+	return slices.AppendSeq(make([]finding.Finding, 0, Count(rep)), All(rep, floor))
 }
+
+// All yields the findings of Findings one at a time, each made when it is
+// needed: a report with many callers does not hold all their findings at
+// once.
+func All(rep *cloudtrail.Report, floor platform.Floor) iter.Seq[finding.Finding] {
+	return func(yield func(finding.Finding) bool) {
+		for _, c := range rep.Callers {
+			if !yield(callerFinding(c, floor)) {
+				return
+			}
+		}
+		for _, c := range rep.Unknown {
+			if !yield(unknownFinding(c, floor)) {
+				return
+			}
+		}
+	}
+}
+
+// Count is the number of findings of a report.
+func Count(rep *cloudtrail.Report) int { return len(rep.Callers) + len(rep.Unknown) }
 
 func unknownFinding(c cloudtrail.Caller, floor platform.Floor) finding.Finding {
 	agent := useragent.Parse(c.UserAgent)
