@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 	"syscall"
 	"testing"
@@ -19,6 +20,23 @@ import (
 // plainData is the data set of the package's benchmarks (gen_test.go),
 // uncompressed: one JSON document per file.
 var plainData = sync.OnceValues(func() ([][]byte, int64) {
+	var docs [][]byte
+	blobs, size := gzData()
+	for _, b := range blobs {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			panic(err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			panic(err)
+		}
+		docs = append(docs, b)
+	}
+	return docs, size
+})
+
+// gzData is plainData as written, gzip compressed.
+var gzData = sync.OnceValues(func() ([][]byte, int64) {
 	dir, err := os.MkdirTemp("", "ctbench")
 	if err != nil {
 		panic(err)
@@ -29,22 +47,15 @@ var plainData = sync.OnceValues(func() ([][]byte, int64) {
 	if err != nil {
 		panic(err)
 	}
-	var docs [][]byte
+	var blobs [][]byte
 	for _, f := range sum.Files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			panic(err)
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			panic(err)
-		}
-		if b, err = io.ReadAll(zr); err != nil {
-			panic(err)
-		}
-		docs = append(docs, b)
+		blobs = append(blobs, b)
 	}
-	return docs, sum.RawBytes
+	return blobs, sum.RawBytes
 })
 
 // BenchmarkDecode measures the decoder alone on uncompressed JSON, in
@@ -69,6 +80,49 @@ func benchDecode(b *testing.B, fn func(*raw)) {
 			if _, err := rd.read(bytes.NewReader(doc), "bench", fn); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+	reportCPU(b, size, cpu)
+}
+
+// BenchmarkInflate measures decompression alone and
+// BenchmarkInflateDecodeCount decompression, decoding and counting, both
+// on one core (GOMAXPROCS=1) and on the data of BenchmarkDecode: the
+// ratio of their MB/cpu-s is the end-to-end rate on one core as a share
+// of the inflate-only rate.
+func BenchmarkInflate(b *testing.B) {
+	blobs, size := gzData()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	zr := new(gzip.Reader)
+	b.SetBytes(size)
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, blob := range blobs {
+			if err := zr.Reset(bytes.NewReader(blob)); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := io.Copy(io.Discard, zr); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportCPU(b, size, cpu)
+}
+
+func BenchmarkInflateDecodeCount(b *testing.B) {
+	blobs, size := gzData()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	agg := NewAggregator(Options{})
+	rd := NewReader()
+	b.SetBytes(size)
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, blob := range blobs {
+			st, err := rd.read(bytes.NewReader(blob), "bench", agg.addRaw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			agg.AddFile(st, err)
 		}
 	}
 	reportCPU(b, size, cpu)

@@ -95,7 +95,7 @@ type decoder struct {
 	rec   raw
 
 	// The fast path's guesses of the next key (see keyGuess).
-	guess   [3][maxKeyIDs + 1]keyGuess
+	guess   [3][maxKeyIDs + 1]guessPair
 	keyIDs  map[string]uint8
 	keyText [maxKeyIDs + 1]string
 }

@@ -14,7 +14,12 @@
 // record that does not fit yet is parsed again once more input is read,
 // and anything unusual (malformed input, deep nesting, the end of input)
 // falls back to a streaming scanner that finds the exact place of an
-// error.
+// error. The fast path finds where strings end in a bitmap of the buffer
+// marking '"', '\\', control characters and bytes >= 0x80, built 64 bytes
+// at a time with AVX2 on amd64 CPUs that have it (elsewhere, or with the
+// purego build tag, it reads strings a word at a time), and recognizes a
+// key by comparing its text, with the colon and the value's first byte,
+// with the two keys that last followed the previous key.
 //
 // Memory does not grow with the size of a file: the buffer grows to hold
 // the largest record, up to Options.MaxRecordBytes (DefaultMaxRecordBytes,
@@ -49,7 +54,8 @@
 // of the hash. A failure to write those files fails the scan.
 //
 // Memory is bounded by the workers' buffers (each the largest record
-// read, plus a 64 KiB read buffer and the gzip window), the eventID log
+// read, plus a quarter of that for the fast path's bitmap, a 64 KiB read
+// buffer and the gzip window), the eventID log
 // (IDMemory, then one partition at a time) and the aggregation state:
 // callers below the floor and the per-service and per-day shares grow
 // with the number of distinct callers, services and days, not with the

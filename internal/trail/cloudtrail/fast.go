@@ -2,7 +2,6 @@ package cloudtrail
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"unicode/utf8"
 )
 
@@ -31,11 +30,14 @@ const (
 // after it, or a code.
 func (d *decoder) fastElement() int {
 	b := d.s.buf[:d.s.end]
+	d.s.idx.update(b)
 	return d.fastObject(b, d.s.pos, kindRecord)
 }
 
 // fastObject parses the object at b[i], keeping the fields of kind.
 func (d *decoder) fastObject(b []byte, i int, kind objKind) int {
+	x := &d.s.idx
+	guess := &d.guess[kind]
 	i = skipWS(b, i+1)
 	if i >= len(b) {
 		return fastMore
@@ -46,32 +48,47 @@ func (d *decoder) fastObject(b []byte, i int, kind objKind) int {
 	prev := uint8(0)
 	for {
 		var f field
-		if g := &d.guess[kind][prev]; g.match(b[i:]) {
-			f, prev = g.f, g.id
-			i += len(g.quoted)
-		} else {
-			if b[i] != '"' {
-				return fastSlow
+		if k := guess[prev].find(b, i, &d.keyText); k == nil {
+			if i, f, prev = d.fastKeyMiss(b, i, kind, prev); i < 0 {
+				return i
 			}
-			j, fl := fastStr(b, i)
-			if j < 0 {
-				return j
-			}
-			f = d.fastKey(kind, b[i+1:j], fl)
-			prev = d.learn(kind, prev, b[i:j+1], f)
-			i = j + 1
-		}
-		if i < len(b) && b[i] == ':' {
-			i++
-		} else if i = skipWS(b, i); i >= len(b) {
-			return fastMore
-		} else if b[i] != ':' {
-			return fastSlow
 		} else {
-			i++
+			f, prev = k.f, k.id
+			if i += int(k.value); !k.colon {
+				if i = fastColon(b, i); i < 0 {
+					return i
+				}
+			}
 		}
-		if i = d.fastValue(b, skipWS(b, i), f); i < 0 {
+		if i < len(b) && b[i] == '"' && (f < nFields || f == fSkip) {
+			// A string without escapes, inline; fastStrValue for the rest.
+			k := x.near(i + 1)
+			if k < 0 {
+				k = x.nextStopFar(i + 1)
+			}
+			if k < len(b) && b[k] == '"' && (f == fSkip ||
+				x.high != nil && k-i <= 64 && !x.shortHigh(i+1, k) || x.high == nil && !bytesHigh(b[i+1:k])) {
+				if f < nFields {
+					d.refs[f] = ref{start: int32(i + 1 - d.s.mark), end: int32(k - d.s.mark)}
+				}
+				i = k + 1
+			} else {
+				i = d.fastStrValue(b, i, f)
+			}
+		} else {
+			i = d.fastValue(b, i, f)
+		}
+		if i < 0 {
 			return i
+		}
+		if i < len(b) && b[i] == ',' {
+			if i++; i < len(b) && b[i] <= ' ' {
+				i = skipWS(b, i)
+			}
+			if i >= len(b) {
+				return fastMore
+			}
+			continue
 		}
 		if i = skipWS(b, i); i >= len(b) {
 			return fastMore
@@ -89,46 +106,146 @@ func (d *decoder) fastObject(b []byte, i int, kind objKind) int {
 	}
 }
 
-// keyGuess is the key expected after another in an object: most records
-// of a file list their keys in the same order, so a key is usually found
-// by comparing its text with the guess, without scanning it.
-type keyGuess struct {
-	quoted string    // the key's JSON text, quotes included
-	head   [2]uint64 // its first 16 bytes, little endian, zero padded
-	mask   [2]uint64 // which bytes of head it holds
-	f      field
-	id     uint8
+// fastColon consumes the colon after a key, with the whitespace around
+// it, and returns the index of the value.
+func fastColon(b []byte, i int) int {
+	if i = skipWS(b, i); i >= len(b) {
+		return fastMore
+	}
+	if b[i] != ':' {
+		return fastSlow
+	}
+	return skipWS(b, i+1)
 }
 
-func newGuess(quoted string, f field, id uint8) keyGuess {
-	g := keyGuess{quoted: quoted, f: f, id: id}
-	for i := 0; i < 16 && i < len(quoted); i++ {
-		g.head[i/8] |= uint64(quoted[i]) << (8 * (i % 8))
-		g.mask[i/8] |= 0xff << (8 * (i % 8))
+// fastKeyMiss parses the key at b[i], one the guesses missed, and the
+// colon after it. It learns the key as the guess after the key numbered
+// prev and returns the index of the value, the key's field and its
+// number.
+func (d *decoder) fastKeyMiss(b []byte, i int, kind objKind, prev uint8) (int, field, uint8) {
+	if b[i] != '"' {
+		return fastSlow, 0, 0
+	}
+	j, fl := fastStr(b, &d.s.idx, i)
+	if j < 0 {
+		return j, 0, 0
+	}
+	f := d.fastKey(kind, b[i+1:j], fl)
+	v := fastColon(b, j+1)
+	if v < 0 {
+		return v, 0, 0
+	}
+	if v >= len(b) { // learn the guess once the value is in the buffer
+		return fastMore, 0, 0
+	}
+	next := byte(0) // the byte after the colon, when no whitespace surrounds it
+	if v == j+2 {
+		next = b[v]
+	}
+	return v, f, d.learn(kind, prev, b[i:j+1], f, next)
+}
+
+// keyGuess is the key expected after another in an object: most records
+// of a file list their keys in the same order, so a key is usually found
+// by comparing its text with the guess, without scanning it. The text
+// compared is the key's JSON text and, when no whitespace surrounds the
+// colon, the colon and the value's first byte when it is '"', '{' or '['.
+// A guess takes 32 bytes, so that the two guesses after a key share a
+// cache line.
+type keyGuess struct {
+	head  [3]uint64 // the text's first 24 bytes, little endian, zero padded
+	n     uint8     // the text's length; 0 for no guess
+	klen  uint8     // the key's length
+	value uint8     // the index of the value (colon) or of the colon
+	colon bool      // the text holds the colon
+	next  byte      // the value's first byte, when the text holds it
+	f     field
+	id    uint8
+}
+
+// guessPair holds the two latest guesses of the key after another.
+type guessPair [2]keyGuess
+
+// maxGuess is the longest text of a guess.
+const maxGuess = 255
+
+// guessMask[n] selects the first n bytes of three words.
+var guessMask = func() (m [25][3]uint64) {
+	for n := range m {
+		for j := range m[n] {
+			c := min(max(n-8*j, 0), 8)
+			m[n][j] = ^uint64(0) >> (64 - 8*c) // c = 0 shifts everything out
+		}
+	}
+	return m
+}()
+
+func newGuess(key string, next byte, f field, id uint8) keyGuess {
+	var extra string
+	switch next {
+	case 0:
+	case '"', '{', '[':
+		extra = ":" + string(next)
+	default:
+		extra, next = ":", 0
+	}
+	text := key + extra
+	if len(text) > maxGuess {
+		return keyGuess{}
+	}
+	g := keyGuess{n: uint8(len(text)), klen: uint8(len(key)), colon: extra != "", next: next, f: f, id: id}
+	g.value = g.klen
+	if g.colon {
+		g.value++
+	}
+	for i := 0; i < 24 && i < len(text); i++ {
+		g.head[i/8] |= uint64(text[i]) << (8 * (i % 8))
 	}
 	return g
 }
 
-// match reports whether b starts with the guessed key.
-func (g *keyGuess) match(b []byte) bool {
-	n := len(g.quoted)
-	if n == 0 || len(b) < 16 || len(b) < n {
-		return n > 0 && hasPrefix(b, g.quoted)
+// find returns the guess whose text b[i:] starts with, or nil. keyText
+// holds the keys' texts by number.
+func (g *guessPair) find(b []byte, i int, keyText *[maxKeyIDs + 1]string) *keyGuess {
+	if i+24 > len(b) || g[0].n > 24 || g[1].n > 24 {
+		switch {
+		case g[0].matchLong(b, i, keyText):
+			return &g[0]
+		case g[1].matchLong(b, i, keyText):
+			return &g[1]
+		}
+		return nil
 	}
-	if binary.LittleEndian.Uint64(b)&g.mask[0] != g.head[0] ||
-		binary.LittleEndian.Uint64(b[8:])&g.mask[1] != g.head[1] {
+	p := b[i : i+24]
+	w0, w1, w2 := binary.LittleEndian.Uint64(p), binary.LittleEndian.Uint64(p[8:]), binary.LittleEndian.Uint64(p[16:])
+	for j := range g {
+		k := &g[j]
+		m := &guessMask[k.n]
+		if (w0^k.head[0])&m[0]|(w1^k.head[1])&m[1]|(w2^k.head[2])&m[2] == 0 && k.n > 0 {
+			return k
+		}
+	}
+	return nil
+}
+
+// matchLong reports whether b[i:] starts with the guessed text, byte by
+// byte.
+func (g *keyGuess) matchLong(b []byte, i int, keyText *[maxKeyIDs + 1]string) bool {
+	n, k := int(g.n), int(g.klen)
+	if n == 0 || i+n > len(b) || string(b[i:i+k]) != keyText[g.id] {
 		return false
 	}
-	return n <= 16 || string(b[16:n]) == g.quoted[16:]
+	return n == k || b[i+k] == ':' && (n == k+1 || b[i+k+1] == g.next)
 }
 
 // maxKeyIDs bounds the keys the decoder learns the order of.
 const maxKeyIDs = 255
 
-// learn records that the key quoted (JSON text) of field f followed the
-// key numbered prev in an object of kind, and returns its number; 0 when
-// too many keys have been seen.
-func (d *decoder) learn(kind objKind, prev uint8, quoted []byte, f field) uint8 {
+// learn records that the key quoted (JSON text) of field f, followed by
+// next (see fastKeyMiss), came after the key numbered prev in an object
+// of kind, and returns its number; 0 when too many keys have been seen.
+// The guess it replaces becomes the second guess.
+func (d *decoder) learn(kind objKind, prev uint8, quoted []byte, f field, next byte) uint8 {
 	id, ok := d.keyIDs[string(quoted)]
 	if !ok {
 		if len(d.keyIDs) >= maxKeyIDs {
@@ -142,14 +259,9 @@ func (d *decoder) learn(kind objKind, prev uint8, quoted []byte, f field) uint8 
 		d.keyIDs[text] = id
 		d.keyText[id] = text
 	}
-	if g := &d.guess[kind][prev]; g.quoted != d.keyText[id] || g.f != f {
-		*g = newGuess(d.keyText[id], f, id)
-	}
+	g := &d.guess[kind][prev]
+	g[1], g[0] = g[0], newGuess(d.keyText[id], next, f, id)
 	return id
-}
-
-func hasPrefix(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
 // fastKey returns the field a key names in an object of kind.
@@ -177,12 +289,7 @@ func (d *decoder) fastValue(b []byte, i int, f field) int {
 	switch {
 	case f == fSkip:
 	case c == '"' && f < nFields:
-		j, fl := fastStr(b, i)
-		if j >= 0 {
-			d.setField(f, b, i+1, j, fl)
-			j++
-		}
-		return j
+		return d.fastStrValue(b, i, f)
 	case c == 'n':
 		if f == fTLS {
 			d.tls = false
@@ -197,7 +304,20 @@ func (d *decoder) fastValue(b []byte, i int, f field) int {
 	default:
 		d.bad = true
 	}
-	return fastSkip(b, i)
+	return fastSkip(b, &d.s.idx, i)
+}
+
+// fastStrValue parses the string at b[i], the value of field f (a
+// string field or fSkip), and returns the index after it.
+func (d *decoder) fastStrValue(b []byte, i int, f field) int {
+	k, fl := fastStr(b, &d.s.idx, i)
+	if k < 0 {
+		return k
+	}
+	if f < nFields {
+		d.setField(f, b, i+1, k, fl)
+	}
+	return k + 1
 }
 
 // setField records b[start:end], a string's content, as field f.
@@ -223,23 +343,20 @@ func skipWS(b []byte, i int) int {
 
 // fastStr scans the string whose opening quote is at b[i] and returns the
 // index of its closing quote and what it holds.
-func fastStr(b []byte, i int) (int, strFlags) {
+func fastStr(b []byte, x *index, i int) (int, strFlags) {
 	var fl strFlags
-	var high uint64
 	j := i + 1
 	for {
-		k, h := nextSpecial(b, j)
-		high |= h
-		if k < 0 {
+		k := x.nextStop(j)
+		switch {
+		case k >= len(b):
 			return fastMore, 0
-		}
-		switch b[k] {
-		case '"':
-			if high&0x8080808080808080 != 0 {
+		case b[k] == '"':
+			if x.anyHigh(b, i+1, k) {
 				fl |= strHigh
 			}
 			return k, fl
-		case '\\':
+		case b[k] == '\\':
 			fl |= strEscape
 			if j = skipEscape(b, k); j < 0 {
 				return j, 0
@@ -252,54 +369,23 @@ func fastStr(b []byte, i int) (int, strFlags) {
 
 // skipStr is fastStr for a string whose content is not kept: it returns
 // the index of the closing quote, or a code.
-func skipStr(b []byte, i int) int {
+func skipStr(b []byte, x *index, i int) int {
 	j := i + 1
 	for {
-		for ; j+8 <= len(b); j += 8 {
-			if m := special(binary.LittleEndian.Uint64(b[j : j+8])); m != 0 {
-				j += bits.TrailingZeros64(m) >> 3
-				break
-			}
-		}
-		for ; j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= ' '; j++ {
-		}
+		k := x.nextStop(j)
 		switch {
-		case j >= len(b):
+		case k >= len(b):
 			return fastMore
-		case b[j] == '"':
-			return j
-		case b[j] == '\\':
-			if j = skipEscape(b, j); j < 0 {
+		case b[k] == '"':
+			return k
+		case b[k] == '\\':
+			if j = skipEscape(b, k); j < 0 {
 				return j
 			}
 		default:
 			return fastSlow
 		}
 	}
-}
-
-// nextSpecial returns the index of the first '"', '\\' or control
-// character at or after b[j], or -1, and the OR of the bytes before it
-// (or of a few more). It checks a word at a time; a hybrid with
-// bytes.IndexByte measured slower on CloudTrail strings, most of which
-// are short.
-func nextSpecial(b []byte, j int) (int, uint64) {
-	var high uint64
-	for ; j+8 <= len(b); j += 8 {
-		v := binary.LittleEndian.Uint64(b[j : j+8])
-		high |= v
-		if m := special(v); m != 0 {
-			return j + bits.TrailingZeros64(m)>>3, high
-		}
-	}
-	for ; j < len(b); j++ {
-		c := b[j]
-		high |= uint64(c)
-		if c == '"' || c == '\\' || c < ' ' {
-			return j, high
-		}
-	}
-	return -1, high
 }
 
 // skipEscape returns the index after the escape sequence at b[j].
@@ -388,7 +474,7 @@ func digitsEnd(b []byte, i int) int {
 
 // fastSkip skips the value at b[i], of any kind, up to fastDepth levels
 // deep.
-func fastSkip(b []byte, i int) int {
+func fastSkip(b []byte, x *index, i int) int {
 	var stack uint64 // bit n set: level n+1 is an object
 	depth := 0
 	for {
@@ -397,7 +483,13 @@ func fastSkip(b []byte, i int) int {
 		}
 		switch c := b[i]; {
 		case c == '"':
-			if i = skipStr(b, i); i >= 0 {
+			k := x.near(i + 1)
+			if k < 0 {
+				k = x.nextStopFar(i + 1)
+			}
+			if k < len(b) && b[k] == '"' {
+				i = k + 1
+			} else if i = skipStr(b, x, i); i >= 0 {
 				i++
 			}
 		case c == '{' || c == '[':
@@ -411,7 +503,7 @@ func fastSkip(b []byte, i int) int {
 			}
 			if b[i] != c+2 { // not the matching '}' or ']'
 				if c == '{' {
-					i = fastKeyColon(b, i)
+					i = fastKeyColon(b, x, i)
 				}
 				if i < 0 {
 					return i
@@ -432,10 +524,33 @@ func fastSkip(b []byte, i int) int {
 		default:
 			return fastSlow
 		}
-		if i < 0 {
+		if i < 0 || depth == 0 {
 			return i
 		}
-		if i = fastAfter(b, i, &stack, &depth); i < 0 || depth == 0 {
+		if i < len(b) && b[i] == ',' { // the common case of fastAfter
+			if i++; stack&1 == 1 {
+				// A key without escapes, the colon right after it:
+				// fastKeyColon's first case, inline.
+				if i < len(b) && b[i] == '"' {
+					k := x.near(i + 1)
+					if k < 0 {
+						k = x.nextStopFar(i + 1)
+					}
+					if k+2 < len(b) && b[k] == '"' && b[k+1] == ':' && b[k+2] > ' ' {
+						i = k + 2
+						continue
+					}
+				}
+				i = fastKeyColon(b, x, i)
+			} else {
+				i = skipWS(b, i)
+			}
+			if i < 0 {
+				return i
+			}
+			continue
+		}
+		if i = fastAfter(b, x, i, &stack, &depth); i < 0 || depth == 0 {
 			return i
 		}
 	}
@@ -445,7 +560,7 @@ func fastSkip(b []byte, i int) int {
 // enclosing container goes on, the comma and (in an object) the next key;
 // it leaves i at the next value, or after the outermost bracket when
 // depth drops to 0.
-func fastAfter(b []byte, i int, stack *uint64, depth *int) int {
+func fastAfter(b []byte, x *index, i int, stack *uint64, depth *int) int {
 	for *depth > 0 {
 		if i = skipWS(b, i); i >= len(b) {
 			return fastMore
@@ -457,7 +572,7 @@ func fastAfter(b []byte, i int, stack *uint64, depth *int) int {
 				return fastMore
 			}
 			if obj {
-				return fastKeyColon(b, i)
+				return fastKeyColon(b, x, i)
 			}
 			return i
 		case obj && c == '}', !obj && c == ']':
@@ -474,11 +589,23 @@ func fastAfter(b []byte, i int, stack *uint64, depth *int) int {
 // fastKeyColon skips an object key at b[i] and the colon after it, and
 // returns the index of the value: len(b) when the buffer ends first
 // after the colon (the caller's bounds check returns fastMore).
-func fastKeyColon(b []byte, i int) int {
+func fastKeyColon(b []byte, x *index, i int) int {
+	if i >= len(b) {
+		return fastMore
+	}
+	if b[i] == '"' { // a key without escapes, colon right after it
+		k := x.near(i + 1)
+		if k < 0 {
+			k = x.nextStopFar(i + 1)
+		}
+		if k+2 < len(b) && b[k] == '"' && b[k+1] == ':' && b[k+2] > ' ' {
+			return k + 2
+		}
+	}
 	if b[i] != '"' {
 		return fastSlow
 	}
-	j := skipStr(b, i)
+	j := skipStr(b, x, i)
 	if j < 0 {
 		return j
 	}

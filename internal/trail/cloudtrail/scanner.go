@@ -32,11 +32,13 @@ type scanner struct {
 	rerr  error // sticky read error; io.EOF at the end of input
 
 	stack []bool // open containers while skipping; true for an object
+	idx   index  // of buf[:end], for the fast path
 }
 
 // reset points the scanner at a new stream.
 func (s *scanner) reset(src io.Reader) {
-	*s = scanner{src: src, buf: s.buf[:cap(s.buf)], mark: -1, limit: s.limit}
+	*s = scanner{src: src, buf: s.buf[:cap(s.buf)], mark: -1, limit: s.limit, idx: s.idx}
+	s.idx.invalidate()
 	if len(s.buf) == 0 {
 		s.buf = make([]byte, min(64<<10, s.limit))
 	}
@@ -80,6 +82,7 @@ func (s *scanner) compact() {
 	s.mark = -1
 	s.base += int64(s.pos)
 	s.pos, s.end = 0, 0
+	s.idx.invalidate()
 }
 
 // shift moves the bytes to keep to the start of the buffer and, if they
@@ -98,6 +101,7 @@ func (s *scanner) shift() bool {
 		if s.mark >= 0 {
 			s.mark -= keep
 		}
+		s.idx.invalidate()
 	}
 	if s.end < len(s.buf) {
 		return true
