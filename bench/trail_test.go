@@ -44,10 +44,12 @@ func trailConfig(part, files int) gen.Config {
 // CloudTrail JSON in the S3 key layout and, in one run, times plain
 // decompression (gzip -dc, and in-process with compress/gzip and
 // klauspost/compress), tlsfloor trail (in-process Scan with 1 worker on
-// one core and with 2 workers, and the built binary on the whole input
-// and on a quarter of it, for peak memory), and `zcat | jq` computing the
-// same grouping on a quarter of the input. It checks that jq and tlsfloor
-// count the same callers. It runs only with TLSFLOOR_BENCH=1.
+// one core and with 2 workers; the built binary on the whole input on one
+// and on two cores, and on a quarter of it, for peak memory), and
+// `zcat | jq` computing the same grouping on a quarter of the input. It
+// checks that jq and tlsfloor count the same callers. It runs only with
+// TLSFLOOR_BENCH=1. With TLSFLOOR_BENCH_TRAIL_DIR the data is written
+// there and kept, for runs by hand.
 func TestTrailPeers(t *testing.T) {
 	if os.Getenv("TLSFLOOR_BENCH") != "1" {
 		t.Skip("set TLSFLOOR_BENCH=1 to compare tlsfloor trail with gzip and jq on generated CloudTrail files")
@@ -61,7 +63,12 @@ func TestTrailPeers(t *testing.T) {
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
 	t.Logf("load average before: %s", strings.TrimSpace(string(load)))
-	dir := t.TempDir()
+	dir := os.Getenv("TLSFLOOR_BENCH_TRAIL_DIR") // kept for runs by hand
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	data := generateTrail(t, dir, gb)
 	t.Logf("generated %d files, %.1f MB of JSON (%.1f MB gzip) in %s",
 		len(data.files), trailMB(data.raw), trailMB(data.gz), data.took.Round(time.Second))
@@ -78,14 +85,17 @@ func TestTrailPeers(t *testing.T) {
 	one := add(scanInProcess(t, data, 1))
 	two := add(scanInProcess(t, data, 2))
 	bin := buildTlsfloor(t)
-	small := add(trailBinary(t, bin, data.parts[0], "tlsfloor binary, 1/4"))
-	large := add(trailBinary(t, bin, data.all, "tlsfloor binary"))
+	small := add(trailBinary(t, bin, data.parts[0], "tlsfloor binary, 1/4", 2))
+	large := add(trailBinary(t, bin, data.all, "tlsfloor binary", 2))
+	binOne := add(trailBinary(t, bin, data.all, "tlsfloor binary", 1))
 	jq := add(jqGrouping(t, data.parts[0]))
 	load, _ = os.ReadFile("/proc/loadavg")
 	t.Logf("load average after: %s", strings.TrimSpace(string(load)))
 	t.Log("\n" + formatTrailRows(rows))
 	t.Logf("1 worker / klauspost gunzip: %.2f by wall time, %.2f by CPU time (goal >= 0.8); / gzip -dc: %.2f, %.2f",
 		one.mbps/gz.mbps, gz.cpu.Seconds()/one.cpu.Seconds(), one.mbps/gzdc.mbps, gzdc.cpu.Seconds()/one.cpu.Seconds())
+	t.Logf("binary on 1 core / gzip -dc: %.2f by wall time, %.2f by CPU time (goal >= 0.8); / klauspost gunzip: %.2f, %.2f",
+		binOne.mbps/gzdc.mbps, gzdc.cpu.Seconds()/binOne.cpu.Seconds(), binOne.mbps/gz.mbps, gz.cpu.Seconds()/binOne.cpu.Seconds())
 	t.Logf("1 worker / jq: %.1fx by wall time, %.1fx by CPU time (goal >= 12x)",
 		one.mbps/jq.mbps, cpuRate(one)/cpuRate(jq))
 	t.Logf("2 workers / 1 worker: %.2f (goal near 2)", two.mbps/one.mbps)
@@ -349,9 +359,11 @@ func buildTlsfloor(t *testing.T) string {
 }
 
 // trailBinary runs `tlsfloor trail --format json` on the input.
-func trailBinary(t *testing.T, bin string, in trailInput, name string) trailRow {
+func trailBinary(t *testing.T, bin string, in trailInput, name string, cores int) trailRow {
 	out := filepath.Join(t.TempDir(), "trail.json")
-	cmd := exec.Command(bin, append([]string{"trail", "--format", "json", "-o", out}, in.dirs...)...)
+	args := []string{"trail", "--format", "json", "-o", out, "--workers", strconv.Itoa(cores)}
+	cmd := exec.Command(bin, append(args, in.dirs...)...)
+	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(cores))
 	wall, cpu, rss := trailRunRSS(t, cmd)
 	b, err := os.ReadFile(out)
 	if err != nil {
@@ -365,7 +377,7 @@ func trailBinary(t *testing.T, bin string, in trailInput, name string) trailRow 
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatalf("%s output: %v", name, err)
 	}
-	row := newTrailRow(name+", 2 cores", in.raw, wall, cpu)
+	row := newTrailRow(fmt.Sprintf("%s, %d core(s)", name, cores), in.raw, wall, cpu)
 	row.rss = rss
 	for _, f := range doc.Findings {
 		if f.RuleID == "TF-TRAIL-CALLER" { // the others are callers without a TLS version
