@@ -146,7 +146,7 @@ type Options struct {
 	// zero means DefaultFloor.
 	Floor uint16
 	// Workers is the number of files decoded at once; zero means
-	// runtime.GOMAXPROCS(0).
+	// runtime.GOMAXPROCS(0). Scan uses at most MaxWorkers.
 	Workers int
 	// Samples is the number of eventIDs kept per caller; zero means 3.
 	Samples int

@@ -117,12 +117,16 @@ func ScanReader(r io.Reader, name string, opt Options) (*Report, error) {
 	return agg.Report()
 }
 
+// MaxWorkers bounds Options.Workers: entries of the eventID log name their
+// worker in 16 bits.
+const MaxWorkers = 1 << 16
+
 // scanInputs reads the inputs with opt.Workers goroutines. Large files
 // are started first, so that none is left alone at the end.
 func scanInputs(ctx context.Context, in []input, opt Options) (*Report, error) {
 	opt = opt.withDefaults()
 	workers := cmp.Or(opt.Workers, runtime.GOMAXPROCS(0))
-	workers = max(1, min(workers, len(in)))
+	workers = max(1, min(workers, len(in), MaxWorkers))
 	order := make([]int, len(in))
 	var prog progress
 	for i := range order {
@@ -141,7 +145,7 @@ func scanInputs(ctx context.Context, in []input, opt Options) (*Report, error) {
 		aggs[w] = newAggregator(opt, log, uint16(w))
 		sw := &scanWorker{ctx: ctx, rd: newReader(opt.MaxRecordBytes), agg: aggs[w]}
 		wg.Go(func() {
-			for i := next.Add(1) - 1; i < int64(len(order)) && ctx.Err() == nil; i = next.Add(1) - 1 {
+			for i := next.Add(1) - 1; i < int64(len(order)) && ctx.Err() == nil && sw.agg.err == nil; i = next.Add(1) - 1 {
 				f := &in[order[i]]
 				sw.file(f)
 				prog.filesDone.Add(1)
