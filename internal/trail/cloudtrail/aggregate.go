@@ -447,7 +447,7 @@ func (a *Aggregator) Report() (*Report, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	if err := a.log.resolve(a.undo); err != nil {
+	if err := a.log.resolve(a.undo, true, 1); err != nil {
 		return nil, err
 	}
 	return a.report(), nil

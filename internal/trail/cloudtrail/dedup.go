@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // A record is counted as soon as it is decoded. Its eventID goes into a
@@ -151,34 +152,59 @@ func appendFile(name string, b []byte) error {
 	return errors.Join(err, f.Close())
 }
 
+// resolver resolves partitions of a dupLog.
+type resolver struct {
+	limit int          // the largest file resolved in memory
+	keep  bool         // write back what is kept, for a later resolve
+	undo  func(*entry) // safe for concurrent use
+}
+
 // resolve calls undo for every entry whose eventID came earlier in the
-// log, and removes those entries, so that a later resolve sees each
-// eventID once. Entries are read one partition at a time.
-func (l *dupLog) resolve(undo func(*entry)) error {
+// log. With keep, it removes those entries, so that a later resolve sees
+// each eventID once; without, it empties the log. workers goroutines
+// resolve one partition each at a time, together holding about the log's
+// memory budget; undo must be safe for concurrent use.
+func (l *dupLog) resolve(undo func(*entry), keep bool, workers int) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for p := range l.parts {
-		if err := l.resolvePart(p, undo); err != nil {
-			return fmt.Errorf("eventID log: %w", err)
-		}
+	workers = max(1, min(workers, logParts))
+	r := &resolver{limit: max(entrySize, l.limit/workers), keep: keep, undo: undo}
+	errs := make([]error, logParts)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for p := int(next.Add(1) - 1); p < logParts; p = int(next.Add(1) - 1) {
+				errs[p] = l.resolvePart(p, r)
+			}
+		})
+	}
+	wg.Wait()
+	l.mem = 0
+	for _, b := range l.parts {
+		l.mem += len(b)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("eventID log: %w", err)
 	}
 	return nil
 }
 
 // resolvePart resolves partition p, in memory when it was never spilled.
-func (l *dupLog) resolvePart(p int, undo func(*entry)) error {
+func (l *dupLog) resolvePart(p int, r *resolver) error {
 	if l.spills[p] == "" {
-		kept := dedupe(l.parts[p], undo)
-		l.mem -= len(l.parts[p]) - len(kept)
-		l.parts[p] = kept
+		l.parts[p] = dedupe(l.parts[p], r.undo)
+		if !r.keep {
+			l.parts[p] = nil
+		}
 		return nil
 	}
-	if err := appendFile(l.spills[p], l.parts[p]); err != nil {
+	err := appendFile(l.spills[p], l.parts[p])
+	l.parts[p] = nil
+	if err != nil {
 		return err
 	}
-	l.mem -= len(l.parts[p])
-	l.parts[p] = l.parts[p][:0]
-	return resolveFile(l.spills[p], 1, l.limit, undo)
+	return r.file(l.spills[p], 1)
 }
 
 // maxLevel bounds the splitting of a partition: the levels take the top
@@ -187,27 +213,32 @@ func (l *dupLog) resolvePart(p int, undo func(*entry)) error {
 // its size.
 const maxLevel = 32 / logBits
 
-// resolveFile resolves the entries in a file, splitting it by further
-// bits of the hash while it is larger than limit.
-func resolveFile(name string, level, limit int, undo func(*entry)) error {
+// file resolves the entries in a file, splitting it by further bits of
+// the hash while it is larger than r.limit.
+func (r *resolver) file(name string, level int) error {
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
 	}
-	if info.Size() > int64(limit) && level < maxLevel {
-		return splitFile(name, level, limit, undo)
+	if info.Size() > int64(r.limit) && level < maxLevel {
+		return r.split(name, level)
 	}
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(name, dedupe(b, undo), 0o600)
+	kept := dedupe(b, r.undo)
+	if !r.keep {
+		return os.Remove(name)
+	}
+	return os.WriteFile(name, kept, 0o600)
 }
 
-// splitFile moves the entries of a file into up to logParts files by the
-// bits of the hash at level, resolves each and joins what is kept.
-func splitFile(name string, level, limit int, undo func(*entry)) error {
-	subs, err := splitEntries(name, level, limit)
+// split moves the entries of a file into up to logParts files by the
+// bits of the hash at level, resolves each and, with r.keep, joins what
+// is kept.
+func (r *resolver) split(name string, level int) error {
+	subs, err := splitEntries(name, level, r.limit)
 	if err != nil {
 		return err
 	}
@@ -216,16 +247,16 @@ func splitFile(name string, level, limit int, undo func(*entry)) error {
 		return err
 	}
 	for _, sub := range subs {
-		if err := joinSub(kept, sub, level, limit, undo); err != nil {
+		if err := r.join(kept, sub, level); err != nil {
 			return err
 		}
 	}
 	return os.Rename(kept, name)
 }
 
-// joinSub resolves one sub-file and appends what is kept to kept.
-func joinSub(kept, sub string, level, limit int, undo func(*entry)) error {
-	if err := resolveFile(sub, level+1, limit, undo); err != nil {
+// join resolves one sub-file and appends what is kept to kept.
+func (r *resolver) join(kept, sub string, level int) error {
+	if err := r.file(sub, level+1); err != nil || !r.keep {
 		return err
 	}
 	b, err := os.ReadFile(sub)

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -19,17 +21,21 @@ func logEntries(from, n, distinct int) []entry {
 	return es
 }
 
-// resolveLog resolves l and returns the caller numbers of the entries
+// resolveLog resolves l (keeping what a later resolve needs, or not)
+// with workers goroutines and returns the caller numbers of the entries
 // taken back.
-func resolveLog(t *testing.T, l *dupLog) map[int32]bool {
+func resolveLog(t *testing.T, l *dupLog, keep bool, workers int) map[int32]bool {
 	t.Helper()
 	undone := map[int32]bool{}
+	var mu sync.Mutex
 	err := l.resolve(func(e *entry) {
+		mu.Lock()
+		defer mu.Unlock()
 		if undone[e.caller] || e.day != 1 {
-			t.Fatalf("entry %+v taken back twice or garbled", e)
+			t.Errorf("entry %+v taken back twice or garbled", e)
 		}
 		undone[e.caller] = true
-	})
+	}, keep, workers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +56,7 @@ func TestDupLog(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			undone := resolveLog(t, l)
+			undone := resolveLog(t, l, true, 2)
 			if len(undone) != 2000 {
 				t.Errorf("%d entries taken back, want 2000", len(undone))
 			}
@@ -62,12 +68,38 @@ func TestDupLog(t *testing.T) {
 			if err := l.add(logEntries(6000, 1000, 4000)); err != nil {
 				t.Fatal(err)
 			}
-			if again := resolveLog(t, l); len(again) != 1000 {
+			if again := resolveLog(t, l, false, 3); len(again) != 1000 {
 				t.Errorf("second resolve took back %d, want 1000", len(again))
+			}
+			if n := logBytes(t, l); n != 0 {
+				t.Errorf("%d bytes left in the log after a resolve that keeps nothing", n)
 			}
 			checkRemoved(t, l, tmp, limit < DefaultIDMemory)
 		})
 	}
+}
+
+// logBytes is the size of the entries in l's memory and files.
+func logBytes(t *testing.T, l *dupLog) int64 {
+	n := int64(0)
+	for p, name := range l.spills {
+		n += int64(len(l.parts[p]))
+		if info, err := os.Stat(name); name != "" && err == nil {
+			n += info.Size()
+		}
+	}
+	if l.dir != "" {
+		entries, err := os.ReadDir(l.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && info.Size() > 0 && !slices.Contains(l.spills[:], filepath.Join(l.dir, e.Name())) {
+				t.Errorf("stray file %s of %d bytes", e.Name(), info.Size())
+			}
+		}
+	}
+	return n
 }
 
 // checkRemoved closes l and checks that its directory is gone from tmp,
@@ -94,7 +126,7 @@ func TestDupLogOneKey(t *testing.T) {
 	if err := l.add(logEntries(0, 300, 1)); err != nil {
 		t.Fatal(err)
 	}
-	if undone := resolveLog(t, l); len(undone) != 299 || undone[0] {
+	if undone := resolveLog(t, l, false, 1); len(undone) != 299 || undone[0] {
 		t.Errorf("%d taken back (first among them: %v), want 299", len(undone), undone[0])
 	}
 	checkRemoved(t, l, tmp, true)
@@ -134,5 +166,38 @@ func TestScanTempDirError(t *testing.T) {
 	}
 	if rep, err := Scan(context.Background(), []string{path}, Options{TempDir: missing}); err != nil || rep.Totals.Counted != 100 {
 		t.Errorf("in memory: %v, %+v", err, rep)
+	}
+}
+
+// BenchmarkResolve resolves a log of a million entries (1% repeats) that
+// moved to disk, as Scan does at the end (keeping nothing) with one and two
+// goroutines, and as Aggregator.Report does (keeping what is left).
+func BenchmarkResolve(b *testing.B) {
+	const n = 1 << 20
+	es := logEntries(0, n, n-n/100)
+	for _, c := range []struct {
+		keep    bool
+		workers int
+	}{{false, 1}, {false, 2}, {true, 1}} {
+		b.Run(fmt.Sprintf("keep=%v/workers=%d", c.keep, c.workers), func(b *testing.B) {
+			b.SetBytes(n * entrySize)
+			for b.Loop() {
+				b.StopTimer()
+				l := newDupLog(DefaultIDMemory, b.TempDir())
+				for i := 0; i < n; i += pendingMax {
+					if err := l.add(es[i : i+pendingMax]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				var mu sync.Mutex
+				if err := l.resolve(func(*entry) { mu.Lock(); mu.Unlock() }, c.keep, c.workers); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				l.close()
+				b.StartTimer()
+			}
+		})
 	}
 }

@@ -169,7 +169,13 @@ func mergeAll(aggs []*Aggregator, log *dupLog) (*Report, error) {
 			return nil, a.err
 		}
 	}
-	if err := log.resolve(func(e *entry) { aggs[e.agg].undo(e) }); err != nil {
+	var mu sync.Mutex // duplicates are few: one lock for all
+	undo := func(e *entry) {
+		mu.Lock()
+		defer mu.Unlock()
+		aggs[e.agg].undo(e)
+	}
+	if err := log.resolve(undo, false, len(aggs)); err != nil {
 		return nil, err
 	}
 	for _, b := range aggs[1:] {
