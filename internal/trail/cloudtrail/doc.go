@@ -42,27 +42,27 @@
 // into a log shared by the workers (in batches of 512, one lock per
 // batch), with a 36-byte entry that says what the record added: which
 // total, version, service and day rows and caller. The log is split into
-// 256 partitions by a hash of the eventID. When the report is made, each
-// partition is read in turn, and every entry whose eventID came earlier
-// is subtracted again and counted in Totals.Duplicates. (This assumes, as
-// CloudTrail's duplicates are, that records sharing an eventID are the
-// same record: the earlier one's time range and sample eventIDs stand for
-// both.) Up to Options.IDMemory (DefaultIDMemory, 8 MiB, about 230,000
-// records) the log stays in memory; past it, the partitions are appended
-// to temporary files in Options.TempDir and read back one at a time, and
-// a partition file larger than IDMemory is split again by further bits
-// of the hash. A failure to write those files fails the scan.
+// 256 partitions by a hash of the eventID. When the report is made, the
+// workers read the partitions, one each at a time, and every entry whose
+// eventID came earlier is subtracted again and counted in
+// Totals.Duplicates. (This assumes, as CloudTrail's duplicates are, that
+// records sharing an eventID are the same record: the earlier one's time
+// range and sample eventIDs stand for both.) Up to Options.IDMemory
+// (DefaultIDMemory, 8 MiB, about 230,000 records) the log stays in memory;
+// past it, the partitions are appended to temporary files in
+// Options.TempDir and read back one per worker, and a partition file
+// larger than the worker's share of IDMemory is split again by further
+// bits of the hash. A failure to write those files fails the scan.
 //
-// Memory is bounded by the workers' buffers (each the largest record
-// read, plus a quarter of that for the fast path's bitmap, a 64 KiB read
-// buffer and the gzip window), the eventID log
-// (IDMemory, then one partition at a time) and the aggregation state:
-// callers below the floor and the per-service and per-day shares grow
-// with the number of distinct callers, services and days, not with the
-// number of records; so do the customer callers without a TLS version
-// (Report.Unknown), which are grouped by account, principal, user agent
-// and service only. The disk holds 36 bytes per record with an eventID
-// while a scan runs.
+// Memory is bounded by the workers' buffers (each the largest record read,
+// plus a quarter of that for the fast path's bitmap, a 64 KiB read buffer
+// and the gzip window), the eventID log (IDMemory, and as much while it is
+// read back) and the aggregation state: callers below the floor and the
+// per-service and per-day shares grow with the number of distinct callers,
+// services and days, not with the number of records; so do the customer
+// callers without a TLS version (Report.Unknown), which are grouped by
+// account, principal, user agent and service only. The disk holds 36 bytes
+// per record with an eventID while a scan runs.
 //
 // A record without a TLS version is counted as NoDetails or EmptyVersion
 // and again by the Class of its caller (ClassOf): an AWS service event,
