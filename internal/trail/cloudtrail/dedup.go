@@ -85,9 +85,10 @@ const DefaultIDMemory = 8 << 20
 // are resolved. It is safe for concurrent use.
 type dupLog struct {
 	mu     sync.Mutex
-	parts  [logParts][]byte // entries in memory
-	spills [logParts]string // file of spilled entries, or ""
-	mem    int              // bytes in parts
+	parts  [logParts][]byte   // entries in memory
+	spills [logParts]string   // file of spilled entries, or ""
+	files  [logParts]*os.File // spills open for appending, or nil
+	mem    int                // bytes in parts
 	limit  int
 	tmp    string // Options.TempDir
 	dir    string // the log's temporary directory, once made
@@ -131,16 +132,41 @@ func (l *dupLog) spill() error {
 		if len(b) == 0 {
 			continue
 		}
-		if l.spills[p] == "" {
-			l.spills[p] = filepath.Join(l.dir, fmt.Sprintf("p%03d", p))
-		}
-		if err := appendFile(l.spills[p], b); err != nil {
+		if err := l.appendPart(p, b); err != nil {
 			return fmt.Errorf("eventID log: %w", err)
 		}
 		l.parts[p] = b[:0]
 	}
 	l.mem = 0
 	return nil
+}
+
+// appendPart appends b to partition p's file, which stays open until
+// the partition is resolved: opening a file costs more than writing 32
+// KiB to it.
+func (l *dupLog) appendPart(p int, b []byte) error {
+	if l.files[p] == nil {
+		if l.spills[p] == "" {
+			l.spills[p] = filepath.Join(l.dir, fmt.Sprintf("p%03d", p))
+		}
+		f, err := os.OpenFile(l.spills[p], os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		if err != nil {
+			return err
+		}
+		l.files[p] = f
+	}
+	_, err := l.files[p].Write(b)
+	return err
+}
+
+// closePart closes partition p's file.
+func (l *dupLog) closePart(p int) error {
+	f := l.files[p]
+	l.files[p] = nil
+	if f == nil {
+		return nil
+	}
+	return f.Close()
 }
 
 func appendFile(name string, b []byte) error {
@@ -199,7 +225,7 @@ func (l *dupLog) resolvePart(p int, r *resolver) error {
 		}
 		return nil
 	}
-	err := appendFile(l.spills[p], l.parts[p])
+	err := errors.Join(l.appendPart(p, l.parts[p]), l.closePart(p))
 	l.parts[p] = nil
 	if err != nil {
 		return err
@@ -334,12 +360,15 @@ func dedupe(b []byte, undo func(*entry)) []byte {
 func (l *dupLog) close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	var errs []error
+	for p := range l.files {
+		errs = append(errs, l.closePart(p))
+	}
 	l.parts = [logParts][]byte{}
 	l.spills = [logParts]string{}
-	if l.dir == "" {
-		return nil
+	if l.dir != "" {
+		errs = append(errs, os.RemoveAll(l.dir))
+		l.dir = ""
 	}
-	dir := l.dir
-	l.dir = ""
-	return os.RemoveAll(dir)
+	return errors.Join(errs...)
 }
