@@ -43,7 +43,7 @@ type entry struct {
 	class   uint8  // Class, for records without a TLS version
 	version int32  // versionCounts slot, or -1-i for Aggregator.others[i]
 	service int32  // row of byService
-	day     int32  // row of byDay, or -1
+	day     int32  // row of byDay
 	caller  int32  // row of callers or unknown, or -1
 }
 
