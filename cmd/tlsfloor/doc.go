@@ -159,7 +159,9 @@
 // the call (AWS service events, AWS services, "AWS Internal", console-
 // proxied calls, customer callers); each customer caller among them is
 // listed with verdict unknown, since the logs cannot show it is at or
-// above the floor. The text summary accounts for every record
+// above the floor. Those callers are grouped by account, principal, user
+// agent and service, with the sessions of an assumed role as one
+// principal, arn:aws:sts::ACCOUNT:assumed-role/ROLE/*. The text summary accounts for every record
 // (duplicates, records without a TLS version by class, invalid records) and then for
 // the files skipped (digest, insight, not CloudTrail, unreadable, each
 // unreadable one named on standard error). On a terminal, progress is

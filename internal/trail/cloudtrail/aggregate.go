@@ -132,7 +132,8 @@ type Report struct {
 	// without a TLS version, most calls first: callers that cannot be
 	// shown to be at or above Floor. Their keys leave AccessKeyID,
 	// SourceIP and VPCEndpoint empty: they are grouped by account,
-	// principal, user agent and event source only.
+	// principal, user agent and event source only, and the sessions of
+	// an assumed role are one principal (see FoldSession).
 	Unknown []Caller
 	// ByService is the version share per eventSource, by name.
 	ByService []Share
@@ -215,6 +216,7 @@ type Aggregator struct {
 	otherIdx  map[string]int32
 	x         raw    // scratch for Add
 	buf       []byte // scratch for Add
+	fold      []byte // scratch for unknownKey
 }
 
 // pendingMax is the number of entries an Aggregator collects before it
@@ -340,7 +342,8 @@ func (a *Aggregator) without(x *raw, e *entry) {
 	a.totals.WithoutTLS.ByClass[c]++
 	e.class = uint8(c)
 	if c == ClassCustomer {
-		f := unknownKey(x)
+		var f [8][]byte
+		f, a.fold = unknownKey(x, a.fold)
 		e.kind |= inUnknown
 		e.caller = a.unknown.add(&f, x, 0, a.opt.Samples)
 	}
@@ -373,12 +376,17 @@ func (a *Aggregator) undo(e *entry) {
 }
 
 // unknownKey is the key of a customer caller without a TLS version: a
-// caller's key without access key, source IP and VPC endpoint, which
-// change too often (session keys every hour, addresses) to list each.
-func unknownKey(x *raw) [8][]byte {
+// caller's key without access key, source IP and VPC endpoint, and with
+// the role of an assumed-role session rather than the session, all of
+// which change too often (session keys every hour, addresses, session
+// names per instance or job) to list each. scratch holds the folded ARN.
+func unknownKey(x *raw, scratch []byte) ([8][]byte, []byte) {
 	f := keyFields(x)
 	f[3], f[4], f[5] = nil, nil, nil
-	return f
+	if folded, ok := foldSession(f[1], scratch[:0]); ok {
+		f[1], scratch = folded, folded
+	}
+	return f, scratch
 }
 
 // AddFile counts the outcome of one decoded file.

@@ -268,7 +268,7 @@ func TestClassOf(t *testing.T) {
 	}
 	wantUnknown := []string{
 		"arn:aws:iam::111122223333:user/inventory account.amazonaws.com",
-		"arn:aws:sts::111122223333:assumed-role/app/i-0abc aoss.amazonaws.com",
+		"arn:aws:sts::111122223333:assumed-role/app/* aoss.amazonaws.com",
 	}
 	if !reflect.DeepEqual(unknown, wantUnknown) {
 		t.Errorf("unknown callers %q, want %q", unknown, wantUnknown)

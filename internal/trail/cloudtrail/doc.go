@@ -61,7 +61,8 @@
 // per-service and per-day shares grow with the number of distinct callers,
 // services and days, not with the number of records; so do the customer
 // callers without a TLS version (Report.Unknown), which are grouped by
-// account, principal, user agent and service only. The disk holds 36 bytes
+// account, principal (an assumed role's sessions as one, see FoldSession),
+// user agent and service only. The disk holds 36 bytes
 // per record with an eventID while a scan runs.
 //
 // A record without a TLS version is counted as NoDetails or EmptyVersion

@@ -25,9 +25,11 @@
 //	                tlsv1_1, tlsv1_2), first_seen, last_seen and up to
 //	                three sample eventIDs, the earliest by eventTime.
 //	kind 'unknown'  one row per customer caller of records without a TLS
-//	                version (caller_class 'customer'), grouped and
-//	                sampled as callers are; calls, no_details and
-//	                empty_version.
+//	                version (caller_class 'customer'), grouped by account,
+//	                principal (an assumed role's sessions as ROLE/*, the
+//	                rule of cloudtrail.FoldSession), principal type, user
+//	                agent and event source, and sampled as callers are;
+//	                calls, no_details and empty_version.
 //	kind 'without'  records without a TLS version per caller_class, the
 //	                class cloudtrail.ClassOf gives (a CASE over eventType,
 //	                userIdentity.type and invokedBy, userAgent,

@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The exports in testdata were made by running the emitted queries on
 // PostgreSQL over this generated data set (TestQueriesOnPostgres -update).
-var testData = gen.Config{Seed: 6, Files: 12, RecordsPerFile: 40, DuplicatePercent: 6, NoTLSPercent: 12}
+var testData = gen.Config{Seed: 6, Files: 12, RecordsPerFile: 40, DuplicatePercent: 6, NoTLSPercent: 12, Rich: true}
 
 // testDays covers the data set.
 var testDays = Params{

@@ -91,6 +91,7 @@ func earliestSamples(t *testing.T, dir string, n int, unknown bool, pick func(*c
 				}
 				if unknown {
 					k.AccessKeyID, k.SourceIP, k.VPCEndpoint = "", "", ""
+					k.PrincipalARN = cloudtrail.FoldSession(k.PrincipalARN)
 				}
 				byCaller[k] = append(byCaller[k], *r)
 			}

@@ -239,9 +239,10 @@ func classColumn(w func(string, ...any), c func(string) string, f func(string, s
 
 // unknownRows groups the customer callers of records without a TLS
 // version as callerRows groups the callers below the floor, but without
-// access key, source IP and VPC endpoint (see cloudtrail.Report.Unknown).
+// access key, source IP and VPC endpoint, and with an assumed role's
+// sessions as one principal (see cloudtrail.Report.Unknown).
 func unknownRows(w func(string, ...any), d dialect, p Params) {
-	w("SELECT 'unknown', account, principal_arn, principal_type, '',")
+	w("SELECT 'unknown', account, %s, principal_type, '',", sessionFold)
 	w("  '', '', user_agent, event_source,")
 	w("  CAST(NULL AS varchar), CAST(NULL AS varchar), count(*),")
 	w("  %s,", nullInts(len(versionColumns)))
@@ -251,8 +252,14 @@ func unknownRows(w func(string, ...any), d dialect, p Params) {
 	w("  caller_class")
 	w("FROM distinct_events")
 	w("WHERE tls_version = '' AND caller_class = '%s'", cloudtrail.ClassCustomer)
-	w("GROUP BY account, principal_arn, principal_type, user_agent, event_source, caller_class")
+	w("GROUP BY account, %s, principal_type, user_agent, event_source, caller_class", sessionFold)
 }
+
+// sessionFold is cloudtrail.FoldSession in SQL that Trino and PostgreSQL
+// both run: every session of an assumed role becomes ROLE/*.
+const sessionFold = "CASE WHEN principal_arn LIKE 'arn:%:sts::%:assumed-role/%/%' " +
+	"THEN split_part(principal_arn, '/', 1) || '/' || split_part(principal_arn, '/', 2) || '/*' " +
+	"ELSE principal_arn END"
 
 // classRows counts the records without a TLS version by class.
 func classRows(w func(string, ...any)) {

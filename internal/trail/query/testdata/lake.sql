@@ -46,7 +46,7 @@ FROM distinct_events
 WHERE tls_version IN ('SSLv3', 'TLSv1', 'TLSv1.0', 'TLSv1.1')
 GROUP BY account, principal_arn, principal_type, access_key_id, source_ip, vpc_endpoint, user_agent, event_source
 UNION ALL
-SELECT 'unknown', account, principal_arn, principal_type, '',
+SELECT 'unknown', account, CASE WHEN principal_arn LIKE 'arn:%:sts::%:assumed-role/%/%' THEN split_part(principal_arn, '/', 1) || '/' || split_part(principal_arn, '/', 2) || '/*' ELSE principal_arn END, principal_type, '',
   '', '', user_agent, event_source,
   CAST(NULL AS varchar), CAST(NULL AS varchar), count(*),
   CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint),
@@ -56,7 +56,7 @@ SELECT 'unknown', account, principal_arn, principal_type, '',
   caller_class
 FROM distinct_events
 WHERE tls_version = '' AND caller_class = 'customer'
-GROUP BY account, principal_arn, principal_type, user_agent, event_source, caller_class
+GROUP BY account, CASE WHEN principal_arn LIKE 'arn:%:sts::%:assumed-role/%/%' THEN split_part(principal_arn, '/', 1) || '/' || split_part(principal_arn, '/', 2) || '/*' ELSE principal_arn END, principal_type, user_agent, event_source, caller_class
 UNION ALL
 SELECT 'without', CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar),
   count(*), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS bigint), CAST(NULL AS bigint), CAST(NULL AS bigint),
