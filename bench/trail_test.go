@@ -45,7 +45,8 @@ func trailConfig(part, files int) gen.Config {
 // decompression (gzip -dc, and in-process with compress/gzip and
 // klauspost/compress), tlsfloor trail (in-process Scan with 1 worker on
 // one core and with 2 workers; the built binary on the whole input on one
-// and on two cores, and on a quarter of it, for peak memory), and
+// and on two cores, on a quarter of it, and on one core over one to four
+// quarters, for peak memory), and
 // `zcat | jq` computing the same grouping on a quarter of the input. It
 // checks that jq and tlsfloor count the same callers. It runs only with
 // TLSFLOOR_BENCH=1. With TLSFLOOR_BENCH_TRAIL_DIR the data is written
@@ -88,6 +89,7 @@ func TestTrailPeers(t *testing.T) {
 	small := add(trailBinary(t, bin, data.parts[0], "tlsfloor binary, 1/4", 2))
 	large := add(trailBinary(t, bin, data.all, "tlsfloor binary", 2))
 	binOne := add(trailBinary(t, bin, data.all, "tlsfloor binary", 1))
+	growth := rssByInput(t, bin, data.parts)
 	jq := add(jqGrouping(t, data.parts[0]))
 	load, _ = os.ReadFile("/proc/loadavg")
 	t.Logf("load average after: %s", strings.TrimSpace(string(load)))
@@ -101,6 +103,20 @@ func TestTrailPeers(t *testing.T) {
 	t.Logf("2 workers / 1 worker: %.2f (goal near 2)", two.mbps/one.mbps)
 	t.Logf("peak RSS: %.0f MB on %.0f MB of JSON, %.0f MB on %.0f MB",
 		trailMB(small.rss), trailMB(small.input), trailMB(large.rss), trailMB(large.input))
+	t.Logf("peak RSS of the binary on one core, by input: %s", growth)
+}
+
+// rssByInput runs the binary on one core over the first 1, 2, ... parts
+// and lists its peak resident set for each input size.
+func rssByInput(t *testing.T, bin string, parts []trailInput) string {
+	var in trailInput
+	var out []string
+	for _, p := range parts {
+		in.add(p)
+		r := trailBinary(t, bin, in, "tlsfloor binary", 1)
+		out = append(out, fmt.Sprintf("%.0f MB on %.0f MB", trailMB(r.rss), trailMB(r.input)))
+	}
+	return strings.Join(out, ", ")
 }
 
 // cpuRate is MB of JSON per CPU second.
