@@ -242,8 +242,12 @@ func (c *callerAcc) sample(id []byte, n int) {
 	if n <= 0 || len(c.samples) == n && string(id) >= c.samples[n-1] {
 		return
 	}
-	i, found := slices.BinarySearch(c.samples, string(id))
-	if found {
+	i := 0 // a linear search: samples are few, and string(id) in a
+	// comparison does not allocate, as it would passed to BinarySearch
+	for i < len(c.samples) && c.samples[i] < string(id) {
+		i++
+	}
+	if i < len(c.samples) && c.samples[i] == string(id) {
 		return
 	}
 	if len(c.samples) == n {
