@@ -65,8 +65,15 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 func BenchmarkDecodeCount(b *testing.B) {
-	agg := NewAggregator(Options{})
-	benchDecode(b, agg.addRaw)
+	benchDecode(b, newBenchAggregator(b).addRaw)
+}
+
+// newBenchAggregator returns an Aggregator whose eventID log spills into
+// b's temporary directory and is removed when b ends.
+func newBenchAggregator(b *testing.B) *Aggregator {
+	agg := NewAggregator(Options{TempDir: b.TempDir()})
+	b.Cleanup(func() { agg.Close() })
+	return agg
 }
 
 func benchDecode(b *testing.B, fn func(*raw)) {
@@ -112,7 +119,7 @@ func BenchmarkInflate(b *testing.B) {
 func BenchmarkInflateDecodeCount(b *testing.B) {
 	blobs, size := gzData()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	agg := NewAggregator(Options{})
+	agg := newBenchAggregator(b)
 	rd := NewReader()
 	b.SetBytes(size)
 	cpu := cpuTime()

@@ -277,7 +277,8 @@ func BenchmarkReadGz(b *testing.B) {
 
 // readAll decodes and counts the files on one goroutine.
 func readAll(b *testing.B, blobs [][]byte) {
-	agg := cloudtrail.NewAggregator(cloudtrail.Options{})
+	agg := cloudtrail.NewAggregator(cloudtrail.Options{TempDir: b.TempDir()})
+	defer agg.Close()
 	rd := cloudtrail.NewReader()
 	for _, blob := range blobs {
 		st, err := rd.Read(bytes.NewReader(blob), "bench", agg.Add)
