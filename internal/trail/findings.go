@@ -37,16 +37,10 @@ func Rules() []finding.Rule {
 	}}
 }
 
-// Findings returns one finding per caller below the floor (verdict
-// fail), most calls first, then one per customer caller without a TLS
-// version (verdict unknown), most calls first.
-func Findings(rep *cloudtrail.Report, floor platform.Floor) []finding.Finding {
-	return slices.AppendSeq(make([]finding.Finding, 0, Count(rep)), All(rep, floor))
-}
-
-// All yields the findings of Findings one at a time, each made when it is
-// needed: a report with many callers does not hold all their findings at
-// once.
+// All yields one finding per caller below the floor (verdict fail), most
+// calls first, then one per customer caller without a TLS version
+// (verdict unknown), most calls first. Each is made when it is needed: a
+// report with many callers does not hold all their findings at once.
 func All(rep *cloudtrail.Report, floor platform.Floor) iter.Seq[finding.Finding] {
 	return func(yield func(finding.Finding) bool) {
 		for _, c := range rep.Callers {

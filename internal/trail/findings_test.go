@@ -2,6 +2,7 @@ package trail
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestFindingsFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := Findings(rep, platform.Floor{})
+	fs := slices.Collect(All(rep, platform.Floor{}))
 	var dotnet *finding.Finding
 	var unknown []string
 	for i, f := range fs {

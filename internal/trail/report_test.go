@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ func fixtureRun(t *testing.T, h finding.Handler) *cloudtrail.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := Findings(rep, platform.Floor{})
+	fs := slices.Collect(All(rep, platform.Floor{}))
 	run := finding.Run{Command: "trail", ToolVersion: "v0.0.0-test", Floor: "TLS 1.2", Rules: Rules(),
 		Started: time.Date(2024, 5, 2, 8, 0, 0, 0, time.UTC)}
 	c := reporttest.Case{Run: run, Findings: fs, Summary: Summary(rep, len(fs), "cloudtrail")}

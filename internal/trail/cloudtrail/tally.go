@@ -93,8 +93,9 @@ func (t *shareTable) row(key []byte) int32 {
 			t.idx = make(map[string]int32)
 		}
 		i = int32(len(t.rows))
-		t.idx[string(key)] = i
-		t.keys = append(t.keys, string(key))
+		k := string(key)
+		t.idx[k] = i
+		t.keys = append(t.keys, k)
 		t.rows = append(t.rows, versionCounts{})
 	}
 	return i
