@@ -14,8 +14,8 @@ import (
 
 // A record is counted as soon as it is decoded. Its eventID goes into a
 // dupLog with an entry that says what the record added to its
-// Aggregator's counts; when the report is made, the log is read one
-// partition at a time, and every entry whose eventID came before is
+// Aggregator's counts; when the report is made, the log is read back
+// partition by partition, and every entry whose eventID came before is
 // subtracted again (Aggregator.undo). The log keeps up to a fixed budget
 // of entries in memory and appends the rest to temporary files, so memory
 // does not grow with the number of records; the disk holds entrySize
