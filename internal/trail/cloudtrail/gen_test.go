@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -188,34 +187,6 @@ func TestGenerateDeterministic(t *testing.T) {
 	}
 }
 
-// benchConfig is the data set of the benchmarks: realistic records in
-// files of varied size (about 34k records, 43 MB of JSON).
-var benchConfig = gen.Config{Seed: 1, Files: 200, RecordsPerFile: 5, RecordsPerFileMax: 1000,
-	DuplicatePercent: 1, NoTLSPercent: 10, Rich: true}
-
-// benchData is generated once for all benchmarks: the files' gzip bytes
-// and their total uncompressed size.
-var benchData = sync.OnceValues(func() ([][]byte, int64) {
-	dir, err := os.MkdirTemp("", "ctbench")
-	if err != nil {
-		panic(err)
-	}
-	defer os.RemoveAll(dir)
-	sum, err := gen.Generate(dir, benchConfig)
-	if err != nil {
-		panic(err)
-	}
-	var blobs [][]byte
-	for _, f := range sum.Files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			panic(err)
-		}
-		blobs = append(blobs, b)
-	}
-	return blobs, sum.RawBytes
-})
-
 // gunzipper is the part of a gzip reader the benchmarks use.
 type gunzipper interface {
 	io.Reader
@@ -244,7 +215,7 @@ func BenchmarkGunzip(b *testing.B) {
 		{"klauspost", new(kgzip.Reader)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			blobs, raw := benchData()
+			blobs, raw := cloudtrail.BenchData()
 			b.SetBytes(raw)
 			for b.Loop() {
 				gunzipAll(b, tc.zr, blobs)
@@ -257,7 +228,7 @@ func BenchmarkGunzip(b *testing.B) {
 // goroutine, in MB/s of JSON, and reports gunzip-share: the fraction of
 // the time decompression alone takes on the same data.
 func BenchmarkReadGz(b *testing.B) {
-	blobs, raw := benchData()
+	blobs, raw := cloudtrail.BenchData()
 	zr := new(kgzip.Reader)
 	var readT, gunzipT time.Duration
 	b.SetBytes(raw)
@@ -292,7 +263,7 @@ func readAll(b *testing.B, blobs [][]byte) {
 // BenchmarkScan measures Scan over files on disk with 1 and 2 workers.
 func BenchmarkScan(b *testing.B) {
 	dir := b.TempDir()
-	sum, err := gen.Generate(dir, benchConfig)
+	sum, err := gen.Generate(dir, cloudtrail.BenchConfig)
 	if err != nil {
 		b.Fatal(err)
 	}
